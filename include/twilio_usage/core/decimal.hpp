@@ -1,0 +1,373 @@
+// twilio_usage::Decimal: an exact decimal number for money and usage amounts.
+//
+// The value is  (-1)^negative * coefficient * 10^exponent  where coefficient is
+// a string of decimal digits (most significant first, no leading zeros except a
+// lone "0") and exponent is an int32 that is always <= 0, so that
+// scale() == -exponent is the number of digits after the decimal point.
+// Positive exponents in the input ("1E+2") are expanded into the coefficient
+// ("100") when parsing.  Trailing zeros are kept: "0.10" stays "0.10".
+// Zero is never negative.
+//
+// No floating point is used anywhere except in the explicit to_double().
+#pragma once
+
+#include "twilio_usage/core/parse_result.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <compare>
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <type_traits>
+
+namespace twilio_usage {
+
+class Decimal {
+ public:
+  /// Bounds on the effective exponent accepted by parse().
+  static constexpr std::int32_t kMinExponent = -1000;
+  static constexpr std::int32_t kMaxExponent = 1000;
+
+  /// Zero, "0".
+  Decimal() = default;
+
+  /// Exact conversion from any integer type except bool (INT64_MIN included).
+  template <std::integral I>
+    requires(!std::same_as<std::remove_cv_t<I>, bool>)
+  Decimal(I v) {  // NOLINT(google-explicit-constructor): implicit on purpose
+    using U = std::make_unsigned_t<I>;
+    bool const neg = v < 0;
+    // Unsigned negation is well defined, also for the most negative value.
+    U mag = neg ? static_cast<U>(U{0} - static_cast<U>(v)) : static_cast<U>(v);
+    std::string digits;
+    do {
+      digits.push_back(static_cast<char>('0' + static_cast<int>(mag % 10U)));
+      mag = static_cast<U>(mag / 10U);
+    } while (mag != 0);
+    std::reverse(digits.begin(), digits.end());
+    digits_ = std::move(digits);
+    negative_ = neg;
+  }
+
+  /// Parses  [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?
+  /// exactly.  No whitespace, "NaN", "inf" or hex.  The effective exponent
+  /// (exponent minus number of fraction digits) must be in [-1000, 1000].
+  static ParseResult<Decimal> parse(std::string_view s);
+
+  /// Plain notation, never exponent notation; keeps the scale ("0.10").
+  [[nodiscard]] std::string to_string() const;
+
+  [[nodiscard]] bool is_zero() const noexcept { return digits_ == "0"; }
+  [[nodiscard]] int signum() const noexcept {
+    if (is_zero()) return 0;
+    return negative_ ? -1 : 1;
+  }
+  [[nodiscard]] bool is_negative() const noexcept { return negative_; }
+  /// Number of digits after the decimal point (>= 0).
+  [[nodiscard]] int scale() const noexcept { return -exponent_; }
+  /// value = coefficient * 10^exponent; exponent() == -scale() <= 0.
+  [[nodiscard]] std::int32_t exponent() const noexcept { return exponent_; }
+  /// Digits of |coefficient|, most significant first, no leading zeros
+  /// except a lone "0".
+  [[nodiscard]] std::string_view coefficient() const noexcept { return digits_; }
+
+  /// Nearest double (for charts).  Values beyond the double range give
+  /// +/-infinity, values too small give (signed) zero.
+  [[nodiscard]] double to_double() const;
+
+  /// Hash of the normalised value (consistent with ==).
+  [[nodiscard]] std::size_t hash() const noexcept;
+
+  Decimal operator-() const {
+    Decimal r = *this;
+    if (!r.is_zero()) r.negative_ = !r.negative_;
+    return r;
+  }
+  Decimal operator+() const { return *this; }
+
+  Decimal& operator+=(Decimal const& o) {
+    add(o, o.negative_);
+    return *this;
+  }
+  Decimal& operator-=(Decimal const& o) {
+    add(o, !o.negative_ && !o.is_zero());
+    return *this;
+  }
+  friend Decimal operator+(Decimal a, Decimal const& b) { return a += b; }
+  friend Decimal operator-(Decimal a, Decimal const& b) { return a -= b; }
+
+  /// Numeric equality: 0.1 == 0.10, 0 == -0.
+  friend bool operator==(Decimal const& a, Decimal const& b) {
+    return compare(a, b) == 0;
+  }
+  friend std::weak_ordering operator<=>(Decimal const& a, Decimal const& b) {
+    int const c = compare(a, b);
+    if (c < 0) return std::weak_ordering::less;
+    if (c > 0) return std::weak_ordering::greater;
+    return std::weak_ordering::equivalent;
+  }
+
+  friend std::ostream& operator<<(std::ostream& os, Decimal const& d) {
+    return os << d.to_string();
+  }
+
+ private:
+  bool negative_ = false;
+  std::string digits_ = "0";
+  std::int32_t exponent_ = 0;  // always <= 0
+
+  Decimal(bool negative, std::string digits, std::int32_t exponent)
+      : negative_(negative), digits_(std::move(digits)), exponent_(exponent) {
+    normalise();
+  }
+
+  /// Strips leading zeros; zero becomes non-negative.
+  void normalise() {
+    std::size_t const nz = digits_.find_first_not_of('0');
+    if (nz == std::string::npos) {
+      digits_ = "0";
+      negative_ = false;
+    } else if (nz > 0) {
+      digits_.erase(0, nz);
+    }
+  }
+
+  /// -1/0/+1 comparing magnitudes of two digit strings of any length that may
+  /// have leading zeros.
+  static int compare_magnitude(std::string_view a, std::string_view b) {
+    auto strip = [](std::string_view s) {
+      std::size_t const nz = s.find_first_not_of('0');
+      return nz == std::string_view::npos ? std::string_view{} : s.substr(nz);
+    };
+    a = strip(a);
+    b = strip(b);
+    if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
+    int const c = a.compare(b);
+    return c < 0 ? -1 : (c > 0 ? 1 : 0);
+  }
+
+  /// a + b, digit strings aligned on the right.
+  static std::string add_magnitude(std::string_view a, std::string_view b) {
+    std::string r;
+    r.reserve(std::max(a.size(), b.size()) + 1);
+    std::size_t i = a.size();
+    std::size_t j = b.size();
+    int carry = 0;
+    while (i > 0 || j > 0 || carry != 0) {
+      int sum = carry;
+      if (i > 0) sum += a[--i] - '0';
+      if (j > 0) sum += b[--j] - '0';
+      r.push_back(static_cast<char>('0' + sum % 10));
+      carry = sum / 10;
+    }
+    std::reverse(r.begin(), r.end());
+    return r;
+  }
+
+  /// a - b for |a| >= |b|, digit strings aligned on the right.
+  static std::string subtract_magnitude(std::string_view a, std::string_view b) {
+    std::string r;
+    r.reserve(a.size());
+    std::size_t i = a.size();
+    std::size_t j = b.size();
+    int borrow = 0;
+    while (i > 0) {
+      int diff = (a[--i] - '0') - borrow;
+      if (j > 0) diff -= b[--j] - '0';
+      borrow = diff < 0 ? 1 : 0;
+      if (diff < 0) diff += 10;
+      r.push_back(static_cast<char>('0' + diff));
+    }
+    std::reverse(r.begin(), r.end());
+    return r;
+  }
+
+  /// Coefficient padded with zeros on the right up to the given scale.
+  std::string digits_at_scale(int target_scale) const {
+    return digits_ + std::string(static_cast<std::size_t>(target_scale - scale()), '0');
+  }
+
+  /// *this += (o with its sign replaced by o_negative).
+  void add(Decimal const& o, bool o_negative) {
+    int const s = std::max(scale(), o.scale());
+    std::string const a = digits_at_scale(s);
+    std::string const b = o.digits_at_scale(s);
+    if (negative_ == o_negative) {
+      digits_ = add_magnitude(a, b);
+    } else {
+      int const c = compare_magnitude(a, b);
+      if (c >= 0) {
+        digits_ = subtract_magnitude(a, b);
+      } else {
+        digits_ = subtract_magnitude(b, a);
+        negative_ = o_negative;
+      }
+    }
+    exponent_ = static_cast<std::int32_t>(-s);
+    normalise();
+  }
+
+  static int compare(Decimal const& a, Decimal const& b) {
+    int const sa = a.signum();
+    int const sb = b.signum();
+    if (sa != sb) return sa < sb ? -1 : 1;
+    if (sa == 0) return 0;
+    int const s = std::max(a.scale(), b.scale());
+    int const mag = compare_magnitude(a.digits_at_scale(s), b.digits_at_scale(s));
+    return sa > 0 ? mag : -mag;
+  }
+};
+
+inline ParseResult<Decimal> Decimal::parse(std::string_view s) {
+  auto fail = [&](std::string const& why) -> ParseResult<Decimal> {
+    return ParseError{detail::quote_input(s) + " is not a decimal number: " + why};
+  };
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto unexpected = [&](std::size_t pos) {
+    char const c = s[pos];
+    std::string shown;
+    if (static_cast<unsigned char>(c) < 0x20U || c == 0x7F ||
+        static_cast<unsigned char>(c) >= 0x80U) {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      auto const u = static_cast<unsigned char>(c);
+      shown = std::string("byte 0x") + kHex[u >> 4U] + kHex[u & 0x0FU];
+    } else {
+      shown = std::string("character '") + c + "'";
+    }
+    return fail("unexpected " + shown + " at offset " + std::to_string(pos));
+  };
+
+  if (s.empty()) return fail("empty input");
+
+  std::size_t pos = 0;
+  bool negative = false;
+  if (s[pos] == '+' || s[pos] == '-') {
+    negative = s[pos] == '-';
+    ++pos;
+  }
+  std::size_t const int_begin = pos;
+  while (pos < s.size() && is_digit(s[pos])) ++pos;
+  std::string_view const int_digits = s.substr(int_begin, pos - int_begin);
+
+  std::string_view frac_digits;
+  if (pos < s.size() && s[pos] == '.') {
+    ++pos;
+    std::size_t const frac_begin = pos;
+    while (pos < s.size() && is_digit(s[pos])) ++pos;
+    frac_digits = s.substr(frac_begin, pos - frac_begin);
+  }
+  if (int_digits.empty() && frac_digits.empty()) {
+    if (pos < s.size() && s[pos] != 'e' && s[pos] != 'E') return unexpected(pos);
+    return fail("no digits");
+  }
+
+  // Exponent, saturated far beyond the accepted range so it cannot overflow.
+  std::int64_t exp_value = 0;
+  if (pos < s.size() && (s[pos] == 'e' || s[pos] == 'E')) {
+    ++pos;
+    bool exp_negative = false;
+    if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
+      exp_negative = s[pos] == '-';
+      ++pos;
+    }
+    std::size_t const exp_begin = pos;
+    constexpr std::int64_t kSaturate = std::int64_t{1} << 40;
+    while (pos < s.size() && is_digit(s[pos])) {
+      exp_value = std::min<std::int64_t>(exp_value * 10 + (s[pos] - '0'), kSaturate);
+      ++pos;
+    }
+    if (pos == exp_begin) {
+      if (pos < s.size()) return unexpected(pos);
+      return fail("exponent has no digits");
+    }
+    if (exp_negative) exp_value = -exp_value;
+  }
+  if (pos != s.size()) return unexpected(pos);
+
+  // frac_digits.size() <= s.size(), far below 2^62: no overflow here.
+  std::int64_t const effective =
+      exp_value - static_cast<std::int64_t>(frac_digits.size());
+  if (effective < kMinExponent || effective > kMaxExponent) {
+    return fail("exponent " + std::to_string(effective) + " is out of range " +
+                std::to_string(kMinExponent) + ".." + std::to_string(kMaxExponent));
+  }
+
+  std::string digits;
+  digits.reserve(int_digits.size() + frac_digits.size() +
+                 static_cast<std::size_t>(std::max<std::int64_t>(effective, 0)));
+  digits.append(int_digits);
+  digits.append(frac_digits);
+  std::int32_t exponent = static_cast<std::int32_t>(effective);
+  if (exponent > 0) {
+    digits.append(static_cast<std::size_t>(exponent), '0');
+    exponent = 0;
+  }
+  return Decimal(negative, std::move(digits), exponent);
+}
+
+inline std::string Decimal::to_string() const {
+  std::string out;
+  std::size_t const sc = static_cast<std::size_t>(scale());
+  out.reserve(digits_.size() + sc + 3);
+  if (negative_) out.push_back('-');
+  if (sc == 0) {
+    out += digits_;
+  } else if (digits_.size() > sc) {
+    std::size_t const int_len = digits_.size() - sc;
+    out.append(digits_, 0, int_len);
+    out.push_back('.');
+    out.append(digits_, int_len, std::string::npos);
+  } else {
+    out += "0.";
+    out.append(sc - digits_.size(), '0');
+    out += digits_;
+  }
+  return out;
+}
+
+inline double Decimal::to_double() const {
+  std::string const text = to_string();
+  double value = 0.0;
+  auto const [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  (void)ptr;
+  if (ec == std::errc::result_out_of_range) {
+    bool const large = digits_.size() > static_cast<std::size_t>(scale());
+    double const mag = large ? std::numeric_limits<double>::infinity() : 0.0;
+    return negative_ ? -mag : mag;
+  }
+  return value;
+}
+
+inline std::size_t Decimal::hash() const noexcept {
+  if (is_zero()) return 0x9E3779B9U;
+  // Normal form: strip trailing zeros of the fraction.
+  std::string_view digits = digits_;
+  int sc = scale();
+  while (sc > 0 && digits.back() == '0') {
+    digits.remove_suffix(1);
+    --sc;
+  }
+  std::size_t h = std::hash<std::string_view>{}(digits);
+  auto mix = [&h](std::size_t v) {
+    h ^= v + 0x9E3779B9U + (h << 6U) + (h >> 2U);
+  };
+  mix(static_cast<std::size_t>(sc));
+  mix(negative_ ? 1U : 2U);
+  return h;
+}
+
+}  // namespace twilio_usage
+
+template <>
+struct std::hash<twilio_usage::Decimal> {
+  std::size_t operator()(twilio_usage::Decimal const& d) const noexcept {
+    return d.hash();
+  }
+};

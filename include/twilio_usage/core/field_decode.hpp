@@ -1,0 +1,144 @@
+// How one JSON (or form) value becomes one typed field. Shared by the
+// streaming JSON decoder and the callback (form) decoder.
+#pragma once
+
+#include "twilio_usage/core/enum_traits.hpp"
+#include "twilio_usage/core/model_support.hpp"
+
+#include <charconv>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace twilio_usage::detail {
+
+// One scalar value as it appeared on the wire.
+struct Scalar {
+    enum Kind { null, boolean, number, string } kind = null;
+    bool flag = false;
+    std::string_view text;  // number text exactly as sent, or the unescaped string
+};
+
+// "found" part of a decode error: short and never huge.
+inline std::string describe_found(Scalar const& s) {
+    switch (s.kind) {
+        case Scalar::null: return "null";
+        case Scalar::boolean: return s.flag ? "true" : "false";
+        case Scalar::number: return std::string(s.text.substr(0, 64));
+        case Scalar::string: {
+            std::string out = "\"";
+            out += s.text.substr(0, 64);
+            if (s.text.size() > 64) out += "...";
+            return out + "\"";
+        }
+    }
+    return "?";
+}
+
+// Each returns an empty string on success, or what was expected.
+inline std::string assign(std::string& out, Scalar const& s, ValueType) {
+    if (s.kind != Scalar::string) return "a string";
+    out.assign(s.text);
+    return {};
+}
+
+inline std::string assign(std::int64_t& out, Scalar const& s, ValueType) {
+    if (s.kind != Scalar::number && s.kind != Scalar::string) return "an integer";
+    auto const* first = s.text.data();
+    auto const* last = first + s.text.size();
+    auto [end, ec] = std::from_chars(first, last, out);
+    if (ec != std::errc{} || end != last || s.text.empty()) return "an integer";
+    return {};
+}
+
+inline std::string assign(bool& out, Scalar const& s, ValueType) {
+    if (s.kind == Scalar::boolean) {
+        out = s.flag;
+        return {};
+    }
+    if (s.kind == Scalar::string && (s.text == "true" || s.text == "false")) {
+        out = s.text == "true";
+        return {};
+    }
+    return "true or false";
+}
+
+inline std::string assign(Decimal& out, Scalar const& s, ValueType) {
+    if (s.kind != Scalar::number && s.kind != Scalar::string) return "a decimal (string or number)";
+    auto parsed = Decimal::parse(s.text);
+    if (!parsed) return "a decimal (" + parsed.error().what + ")";
+    out = std::move(*parsed);
+    return {};
+}
+
+inline std::string assign(Date& out, Scalar const& s, ValueType) {
+    if (s.kind != Scalar::string) return "a date YYYY-MM-DD";
+    auto parsed = parse_date(s.text);
+    if (!parsed) return "a date YYYY-MM-DD (" + parsed.error().what + ")";
+    out = *parsed;
+    return {};
+}
+
+// Liberal: the declared format first, then the other one.
+inline std::string assign(Timestamp& out, Scalar const& s, ValueType type) {
+    bool const iso = type == ValueType::iso8601_timestamp;
+    char const* expected = iso ? "an ISO 8601 timestamp" : "an RFC 2822 date";
+    if (s.kind != Scalar::string) return expected;
+    auto first = iso ? parse_iso8601(s.text) : parse_rfc2822(s.text);
+    if (first) {
+        out = *first;
+        return {};
+    }
+    auto second = iso ? parse_rfc2822(s.text) : parse_iso8601(s.text);
+    if (second) {
+        out = *second;
+        return {};
+    }
+    return std::string(expected) + " (" + first.error().what + ")";
+}
+
+inline std::string assign(OpenCategory& out, Scalar const& s, ValueType) {
+    if (s.kind != Scalar::string) return "a category name";
+    out = OpenCategory(s.text);
+    return {};
+}
+
+template <wire_enum E>
+std::string assign(E& out, Scalar const& s, ValueType) {
+    std::string expected = "one of";
+    for (auto n : enum_traits<E>::wire_names) (expected += " ") += n;
+    if (s.kind != Scalar::string) return expected;
+    auto v = enum_from_string<E>(s.text);
+    if (!v) return expected;
+    out = *v;
+    return {};
+}
+
+// Null (or, for enums, an empty string) leaves the field empty.
+template <class T>
+std::string assign_optional(std::optional<T>& out, Scalar const& s, ValueType type) {
+    if (s.kind == Scalar::null) {
+        out.reset();
+        return {};
+    }
+    if constexpr (wire_enum<T>) {
+        if (s.kind == Scalar::string && s.text.empty()) {
+            out.reset();
+            return {};
+        }
+    }
+    if constexpr (model<T>) {
+        return "an object";
+    } else {
+        if constexpr (std::is_same_v<T, OpenCategory>) {
+            if (!out) out.emplace(Category{});
+        } else {
+            if (!out) out.emplace();
+        }
+        auto why = assign(*out, s, type);
+        if (!why.empty()) out.reset();
+        return why;
+    }
+}
+
+}  // namespace twilio_usage::detail

@@ -1,0 +1,378 @@
+// Streaming JSON decoder: Boost.JSON's basic_parser feeds events straight into
+// the generated structs, with no DOM in between. Numbers keep their exact
+// text (a price sent as a JSON number loses no digit), unknown keys are
+// skipped, and every failure names the field: "usage_records[3].price".
+#pragma once
+
+#include "twilio_usage/core/error.hpp"
+#include "twilio_usage/core/field_decode.hpp"
+#include "twilio_usage/generated/models.hpp"
+
+#include <boost/describe/members.hpp>
+#include <boost/json/basic_parser_impl.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace twilio_usage {
+
+/// One page of a paged list: the envelope and the typed items.
+template <class T>
+struct Page {
+    PageInfo info;
+    std::vector<T> items;
+};
+
+namespace detail {
+
+// One open container of the document. Frames are kept on a stack and reused.
+class Frame {
+public:
+    virtual ~Frame() = default;
+    virtual void key(std::string_view k) { key_.assign(k); }
+    // A scalar inside this container; returns what was expected on mismatch.
+    virtual std::string scalar(Scalar const& s) = 0;
+    // A container starts inside this one: the frame to push, or nullptr to skip it.
+    virtual Frame* open(bool is_object, std::string& expected) = 0;
+    virtual void element() {}  // arrays: a new element begins
+    // Path segment of the current child, for error messages.
+    virtual void path(std::string& out) const {
+        if (!key_.empty()) (out += '.') += key_;
+    }
+
+protected:
+    std::string key_;
+};
+
+template <model T>
+class ModelFrame;
+
+template <class T>
+struct is_optional_model : std::false_type {};
+template <model T>
+struct is_optional_model<std::optional<T>> : std::true_type {
+    using type = T;
+};
+
+// Decodes the fields of one model object into *target.
+template <model T>
+class ModelFrame : public Frame {
+public:
+    static constexpr std::size_t field_count = model_traits<T>::fields.size();
+
+    void reset(T* target) {
+        target_ = target;
+        field_ = -1;
+    }
+
+    void key(std::string_view k) override {
+        Frame::key(k);
+        field_ = -1;
+        for (std::size_t i = 0; i < field_count; ++i)
+            if (model_traits<T>::fields[i].wire == k) {
+                field_ = static_cast<int>(i);
+                break;
+            }
+    }
+
+    std::string scalar(Scalar const& s) override {
+        if (field_ < 0) return {};
+        std::string why;
+        with_field(static_cast<std::size_t>(field_), [&](auto& member, FieldInfo const& info) {
+            why = assign_optional(member, s, info.type);
+        });
+        return why;
+    }
+
+    Frame* open(bool is_object, std::string& expected) override {
+        if (field_ < 0) return nullptr;
+        Frame* child = nullptr;
+        with_field(static_cast<std::size_t>(field_), [&](auto& member, FieldInfo const&) {
+            using M = std::remove_reference_t<decltype(member)>;
+            if constexpr (is_optional_model<M>::value) {
+                if (!is_object) {
+                    expected = "an object";
+                    return;
+                }
+                using Sub = typename is_optional_model<M>::type;
+                if (!children_) children_ = std::make_unique<std::array<std::unique_ptr<Frame>, field_count>>();
+                auto& slot = (*children_)[static_cast<std::size_t>(field_)];
+                if (!slot) slot = std::make_unique<ModelFrame<Sub>>();
+                auto* frame = static_cast<ModelFrame<Sub>*>(slot.get());
+                frame->reset(&member.emplace());
+                child = frame;
+            } else {
+                std::string found = is_object ? "an object" : "an array";
+                expected = "a single value, not " + found;
+            }
+        });
+        return child;
+    }
+
+    // Calls f(member, field info) for field i, via Boost.Describe.
+    template <class F>
+    void with_field(std::size_t i, F&& f) {
+        using members = boost::describe::describe_members<T, boost::describe::mod_public>;
+        boost::mp11::mp_with_index<field_count>(i, [&](auto I) {
+            using D = boost::mp11::mp_at_c<members, I>;
+            f(target_->*D::pointer, model_traits<T>::fields[I]);
+        });
+    }
+
+private:
+    T* target_ = nullptr;
+    int field_ = -1;
+    std::unique_ptr<std::array<std::unique_ptr<Frame>, field_count>> children_;
+};
+
+// The list inside a page: each element is an object decoded into a new T.
+template <model T>
+class ListFrame : public Frame {
+public:
+    explicit ListFrame(std::vector<T>* items) : items_(items) {}
+    std::string scalar(Scalar const& s) override {
+        return "an object, found " + describe_found(s) + " in the list";
+    }
+    Frame* open(bool is_object, std::string& expected) override {
+        if (!is_object) {
+            expected = "an object";
+            return nullptr;
+        }
+        item_.reset(&items_->emplace_back());
+        return &item_;
+    }
+    void element() override { ++index_; }
+    void path(std::string& out) const override { out += "[" + std::to_string(index_) + "]"; }
+
+private:
+    std::vector<T>* items_;
+    ModelFrame<T> item_;
+    long index_ = -1;
+};
+
+// A page: the envelope fields plus the list under `list_key`.
+template <model T>
+class PageFrame : public Frame {
+public:
+    PageFrame(Page<T>* page, std::string_view list_key) : list_key_(list_key), list_(&page->items) {
+        info_.reset(&page->info);
+    }
+    void key(std::string_view k) override {
+        Frame::key(k);
+        in_list_ = k == list_key_;
+        if (in_list_) seen_list_ = true;
+        info_.key(k);
+    }
+    std::string scalar(Scalar const& s) override {
+        if (in_list_) return s.kind == Scalar::null ? "a list" : "a list, found " + describe_found(s);
+        return info_.scalar(s);
+    }
+    Frame* open(bool is_object, std::string& expected) override {
+        if (!in_list_) return info_.open(is_object, expected);
+        if (is_object) {
+            expected = "a list";
+            return nullptr;
+        }
+        return &list_;
+    }
+    bool seen_list() const { return seen_list_; }
+
+private:
+    std::string_view list_key_;
+    ModelFrame<PageInfo> info_;
+    ListFrame<T> list_;
+    bool in_list_ = false;
+    bool seen_list_ = false;
+};
+
+// basic_parser handler: keeps the frame stack, joins split strings and
+// numbers, skips unknown containers, and stops at the first decode error.
+class DecodeHandler {
+public:
+    static constexpr std::size_t max_object_size = 1'000'000;
+    static constexpr std::size_t max_array_size = 10'000'000;
+    static constexpr std::size_t max_key_size = 4096;
+    static constexpr std::size_t max_string_size = 16 * 1024 * 1024;
+
+    explicit DecodeHandler(Frame* root, std::string root_name)
+        : root_(root), root_name_(std::move(root_name)) {}
+
+    std::optional<Error> error;
+
+    bool on_document_begin(boost::system::error_code&) { return true; }
+    bool on_document_end(boost::system::error_code&) { return true; }
+
+    bool on_object_begin(boost::system::error_code& ec) { return open(true, ec); }
+    bool on_object_end(std::size_t, boost::system::error_code&) { return close(); }
+    bool on_array_begin(boost::system::error_code& ec) { return open(false, ec); }
+    bool on_array_end(std::size_t, boost::system::error_code&) { return close(); }
+
+    bool on_key_part(std::string_view s, std::size_t, boost::system::error_code&) {
+        buffer_.append(s);
+        return true;
+    }
+    bool on_key(std::string_view s, std::size_t, boost::system::error_code&) {
+        if (skip_depth_ == 0 && !stack_.empty()) {
+            if (buffer_.empty()) {
+                stack_.back()->key(s);
+            } else {
+                buffer_.append(s);
+                stack_.back()->key(buffer_);
+            }
+        }
+        buffer_.clear();
+        return true;
+    }
+
+    bool on_string_part(std::string_view s, std::size_t, boost::system::error_code&) {
+        if (skip_depth_ == 0) buffer_.append(s);
+        return true;
+    }
+    bool on_string(std::string_view s, std::size_t, boost::system::error_code& ec) {
+        if (skip_depth_ > 0) return true;
+        bool ok;
+        if (buffer_.empty()) {
+            ok = scalar({Scalar::string, false, s}, ec);
+        } else {
+            buffer_.append(s);
+            ok = scalar({Scalar::string, false, buffer_}, ec);
+        }
+        buffer_.clear();
+        return ok;
+    }
+
+    bool on_number_part(std::string_view s, boost::system::error_code&) {
+        if (skip_depth_ == 0) buffer_.append(s);
+        return true;
+    }
+    bool on_int64(std::int64_t, std::string_view s, boost::system::error_code& ec) { return number(s, ec); }
+    bool on_uint64(std::uint64_t, std::string_view s, boost::system::error_code& ec) { return number(s, ec); }
+    bool on_double(double, std::string_view s, boost::system::error_code& ec) { return number(s, ec); }
+
+    bool on_bool(bool b, boost::system::error_code& ec) {
+        return skip_depth_ > 0 || scalar({Scalar::boolean, b, {}}, ec);
+    }
+    bool on_null(boost::system::error_code& ec) { return skip_depth_ > 0 || scalar({Scalar::null, false, {}}, ec); }
+    bool on_comment_part(std::string_view, boost::system::error_code&) { return true; }
+    bool on_comment(std::string_view, boost::system::error_code&) { return true; }
+
+    std::string where() const {
+        std::string out = root_name_;
+        for (Frame const* frame : stack_) frame->path(out);
+        return out;
+    }
+
+private:
+    bool number(std::string_view s, boost::system::error_code& ec) {
+        if (skip_depth_ > 0) return true;
+        bool ok;
+        if (buffer_.empty()) {
+            ok = scalar({Scalar::number, false, s}, ec);
+        } else {
+            buffer_.append(s);
+            ok = scalar({Scalar::number, false, buffer_}, ec);
+        }
+        buffer_.clear();
+        return ok;
+    }
+
+    bool fail(std::string expected, std::string found, boost::system::error_code& ec) {
+        error = Error::decode(where(), std::move(expected), std::move(found));
+        ec = boost::json::error::syntax;  // stops the parser; `error` says why
+        return false;
+    }
+
+    bool scalar(Scalar const& s, boost::system::error_code& ec) {
+        if (stack_.empty()) return fail("a JSON object", describe_found(s), ec);
+        stack_.back()->element();
+        auto why = stack_.back()->scalar(s);
+        if (!why.empty()) return fail(std::move(why), describe_found(s), ec);
+        return true;
+    }
+
+    bool open(bool is_object, boost::system::error_code& ec) {
+        if (skip_depth_ > 0) {
+            ++skip_depth_;
+            return true;
+        }
+        if (stack_.empty()) {
+            if (!is_object) return fail("a JSON object", "an array", ec);
+            stack_.push_back(root_);
+            return true;
+        }
+        stack_.back()->element();
+        std::string expected;
+        Frame* child = stack_.back()->open(is_object, expected);
+        if (!expected.empty()) return fail(std::move(expected), is_object ? "an object" : "an array", ec);
+        if (child) {
+            stack_.push_back(child);
+        } else {
+            skip_depth_ = 1;
+        }
+        return true;
+    }
+
+    bool close() {
+        if (skip_depth_ > 0) {
+            --skip_depth_;
+        } else if (!stack_.empty()) {
+            stack_.pop_back();
+        }
+        return true;
+    }
+
+    Frame* root_;
+    std::string root_name_;
+    std::vector<Frame*> stack_;
+    std::string buffer_;
+    int skip_depth_ = 0;
+};
+
+inline std::optional<Error> run_parser(std::string_view body, Frame* root, std::string root_name) {
+    boost::json::parse_options options;
+    options.max_depth = 64;
+    boost::json::basic_parser<DecodeHandler> parser(options, root, std::move(root_name));
+    boost::system::error_code ec;
+    auto const used = parser.write_some(false, body.data(), body.size(), ec);
+    if (parser.handler().error) return parser.handler().error;
+    if (ec) {
+        std::string found = ec == boost::json::error::incomplete
+                                ? "a document cut off after " + std::to_string(body.size()) + " bytes"
+                                : ec.message() + " at byte " + std::to_string(used);
+        return Error::decode(parser.handler().where(), "valid JSON", std::move(found));
+    }
+    return std::nullopt;
+}
+
+}  // namespace detail
+
+/// Decodes one JSON object into a model (a trigger, an error body, ...).
+template <model T>
+Result<T> decode_json(std::string_view body) {
+    T out{};
+    detail::ModelFrame<T> root;
+    root.reset(&out);
+    if (auto error = detail::run_parser(body, &root, std::string(model_traits<T>::name)))
+        return *error;
+    return out;
+}
+
+/// Decodes a page whose items are under `list_key` ("usage_records"). The list
+/// must be present: a page without it is an error, never an empty page.
+template <model T>
+Result<Page<T>> decode_page(std::string_view body, std::string_view list_key) {
+    Page<T> out;
+    detail::PageFrame<T> root(&out, list_key);
+    if (auto error = detail::run_parser(body, &root, "page")) return *error;
+    if (!root.seen_list())
+        return Error::decode("page." + std::string(list_key), "a list of " + std::string(model_traits<T>::name),
+                             "no such key");
+    return out;
+}
+
+}  // namespace twilio_usage
