@@ -1,4 +1,5 @@
 #include "emit.hpp"
+#include "identifiers.hpp"
 
 #include <sstream>
 
@@ -30,7 +31,7 @@ std::string emit_operations(Spec const& spec) {
     for (auto const& op : spec.operations) {
         auto period = op.period.empty() ? std::string("none") : op.period;
         auto input = !op.query.empty() ? op.query : op.body;
-        o << "    {" << literal(op.name) << ", HttpMethod::" << op.method << ", " << literal(op.path)
+        o << "    {" << literal(op.name) << ", HttpMethod::" << *to_identifier(op.method) << ", " << literal(op.path)
           << ", " << op.success << ", ResponseShape::" << op.response << ", " << literal(op.item)
           << ", " << literal(op.list_key) << ", RecordPeriod::" << period << ", "
           << literal(op.subresource_key) << ", " << literal(op.xml_name) << ", " << literal(input)

@@ -204,6 +204,11 @@ private:
                 fail(o.where, "operation '" + o.name + "': response must be page, item or none");
             if (o.response != "none" && !is_model(o.item))
                 fail(o.where, "operation '" + o.name + "' names unknown item model '" + o.item + "'");
+            static constexpr char const* periods[] = {"", "range", "day", "month", "year", "today",
+                                                      "yesterday", "this_month", "last_month"};
+            if (std::find(std::begin(periods), std::end(periods), o.period) == std::end(periods))
+                fail(o.where, "operation '" + o.name + "': unknown period '" + o.period +
+                                  "'; use range, day, month, year, today, yesterday, this_month or last_month");
             if (o.response == "page" && o.list_key.empty())
                 fail(o.where, "operation '" + o.name + "' returns a page but has no list_key");
         }

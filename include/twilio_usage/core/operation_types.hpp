@@ -5,13 +5,15 @@
 
 namespace twilio_usage {
 
-enum class HttpMethod { GET, POST, DELETE };
+// Lower-case on purpose: glibc's <arpa/nameser_compat.h> (reached through
+// <resolv.h>) defines DELETE as a macro.
+enum class HttpMethod { get, post, delete_ };
 
 constexpr std::string_view to_string(HttpMethod m) noexcept {
     switch (m) {
-        case HttpMethod::GET: return "GET";
-        case HttpMethod::POST: return "POST";
-        case HttpMethod::DELETE: return "DELETE";
+        case HttpMethod::get: return "GET";
+        case HttpMethod::post: return "POST";
+        case HttpMethod::delete_: return "DELETE";
     }
     return "GET";
 }

@@ -1,0 +1,217 @@
+// The generator: every kind of broken spec gives an error at file:line:column
+// and writes nothing; a valid spec gives the same bytes every time.
+#include "cli.hpp"
+#include "diagnostics.hpp"
+#include "emit.hpp"
+#include "identifiers.hpp"
+#include "spec_loader.hpp"
+#include "validate.hpp"
+
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+// Smallest spec that exercises every section.
+std::string const valid_spec = R"(spec_version: 1
+api:
+  version: "2010-04-01"
+  base_url: "https://api.twilio.com"
+  regional_host: "api.{edge}.{region}.twilio.com"
+  account_path: "/2010-04-01/Accounts/{AccountSid}"
+  account_sid_pattern: "^AC[0-9a-fA-F]{32}$"
+  trigger_sid_pattern: "^UT[0-9a-fA-F]{32}$"
+enums:
+  - {name: Recurring, values: [daily, monthly]}
+groups:
+  - {name: voice, title: Voice}
+parameters:
+  - {name: category, wire: Category, type: category}
+  - {name: page_size, wire: PageSize, type: integer, min: 1, max: 1000}
+queries:
+  - name: RecordsQuery
+    encoding: query
+    params:
+      - {param: category}
+      - {param: page_size}
+operations:
+  - {name: records, method: GET, path: /Usage/Records.json, success: 200, query: RecordsQuery, response: page, item: UsageRecord, list_key: usage_records, period: range}
+models:
+  - name: UsageRecord
+    fields:
+      - {name: category, wire: category, wire_type: string, type: category}
+      - {name: price, wire: price, wire_type: string|number, type: decimal}
+categories:
+  - {name: calls, group: voice}
+  - {name: calls-inbound, parent: calls}
+  - {name: sms}
+)";
+
+std::string replace(std::string text, std::string const& from, std::string const& to) {
+    auto pos = text.find(from);
+    REQUIRE_MESSAGE(pos != std::string::npos, "test setup: '" << from << "' not in the spec");
+    return text.replace(pos, from.size(), to);
+}
+
+// The error the generator gives for `text`, or "" if it accepts it.
+std::string error_of(std::string const& text) {
+    try {
+        auto spec = codegen::load_spec_from_string(text, "broken.yaml");
+        codegen::validate(spec);
+        codegen::generate(spec);
+    } catch (codegen::SpecError const& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("a minimal valid spec is accepted") { CHECK(error_of(valid_spec) == ""); }
+
+TEST_CASE("malformed YAML names line and column") {
+    auto e = error_of(replace(valid_spec, "  - {name: sms}", "  - {name: sms"));
+    CHECK(e.find("broken.yaml:") == 0);
+    CHECK(e.find("malformed YAML") != std::string::npos);
+}
+
+TEST_CASE("a duplicate category points at the second and names the first") {
+    auto e = error_of(replace(valid_spec, "  - {name: sms}", "  - {name: sms}\n  - {name: calls}"));
+    CHECK(e.find("broken.yaml:33:5: error: category 'calls' is listed twice (first at line 30)") == 0);
+}
+
+TEST_CASE("names that map to no identifier or to a clashing one are refused") {
+    CHECK(error_of(replace(valid_spec, "{name: sms}", "{name: \"sms/x\"}")).find("maps to no valid C++ identifier") !=
+          std::string::npos);
+    CHECK(error_of(replace(valid_spec, "{name: sms}", "{name: \"---\"}")).find("maps to no valid C++ identifier") !=
+          std::string::npos);
+    auto clash = error_of(replace(valid_spec, "{name: sms}", "{name: calls_inbound}"));
+    CHECK(clash.find("both map to the C++ identifier 'calls_inbound'") != std::string::npos);
+    CHECK(clash.find("broken.yaml:32:5:") == 0);
+}
+
+TEST_CASE("a parent that does not exist, and a cycle of parents") {
+    CHECK(error_of(replace(valid_spec, "parent: calls}", "parent: call}"))
+              .find("names parent 'call', which is not a category") != std::string::npos);
+    auto cycle = error_of(replace(valid_spec, "{name: calls, group: voice}", "{name: calls, parent: calls-inbound}"));
+    CHECK(cycle.find("form a cycle") != std::string::npos);
+    CHECK(cycle.find("calls > calls-inbound > calls") != std::string::npos);
+}
+
+TEST_CASE("an unknown type names the known ones") {
+    auto e = error_of(replace(valid_spec, "type: decimal", "type: money"));
+    CHECK(e.find("has unknown type 'money'; known types: string") != std::string::npos);
+    CHECK(e.find("broken.yaml:28:9:") == 0);
+    CHECK(error_of(replace(valid_spec, "wire_type: string|number", "wire_type: string|float"))
+              .find("unknown wire_type 'float'") != std::string::npos);
+}
+
+TEST_CASE("a missing required key and an unknown key") {
+    auto missing = error_of(replace(valid_spec, "wire: PageSize, ", ""));
+    CHECK(missing.find("parameter 'page_size' is missing the required key 'wire'") != std::string::npos);
+    auto typo = error_of(replace(valid_spec, "parent: calls}", "parnet: calls}"));
+    CHECK(typo.find("unknown key 'parnet' in category 'calls-inbound'; allowed keys: name, group, parent") !=
+          std::string::npos);
+    CHECK(error_of("").find("the spec is empty") != std::string::npos);
+    CHECK(error_of(replace(valid_spec, "spec_version: 1", "spec_version: 2")).find("unsupported spec_version") !=
+          std::string::npos);
+}
+
+TEST_CASE("other meaning errors") {
+    CHECK(error_of(replace(valid_spec, "{name: sms}", "{name: sms, group: video}")).find("unknown group 'video'") !=
+          std::string::npos);
+    CHECK(error_of(replace(valid_spec, "min: 1, max: 1000", "min: 10, max: 1")).find("min is greater than max") !=
+          std::string::npos);
+    CHECK(error_of(replace(valid_spec, "{param: page_size}", "{param: page_sise}"))
+              .find("uses unknown parameter 'page_sise'") != std::string::npos);
+    CHECK(error_of(replace(valid_spec, "method: GET", "method: PATCH")).find("method must be GET, POST or DELETE") !=
+          std::string::npos);
+    CHECK(error_of(replace(valid_spec, "name: Recurring", "name: class")).find("not a usable C++ identifier") !=
+          std::string::npos);
+    CHECK(error_of(replace(valid_spec, "[daily, monthly]", "[daily, Daily]")).find("both map to the C++ identifier") !=
+          std::string::npos);
+}
+
+TEST_CASE("identifiers are derived by one rule") {
+    CHECK(codegen::to_identifier("sms-inbound-longcode") == "sms_inbound_longcode");
+    CHECK(codegen::to_identifier("delete") == "delete_");
+    CHECK(codegen::to_identifier("10dlc-fees") == "n10dlc_fees");
+    CHECK(codegen::to_identifier("GET") == "get");
+    CHECK(codegen::to_identifier("a..b") == "a_b");
+    CHECK(codegen::to_identifier("") == std::nullopt);
+    CHECK(codegen::to_identifier("caf\xc3\xa9") == std::nullopt);
+}
+
+TEST_CASE("the real spec loads, validates and lists every reference category") {
+    auto spec = codegen::load_spec(SPEC_FILE);
+    codegen::validate(spec);
+    CHECK(spec.categories.size() == 646);
+    std::ifstream tsv(REFERENCE_DIR "/usage-categories.tsv");
+    std::string line;
+    std::getline(tsv, line);  // header
+    int found = 0, listed = 0;
+    while (std::getline(tsv, line)) {
+        auto name = line.substr(0, line.find('\t'));
+        ++listed;
+        for (auto const& c : spec.categories)
+            if (c.name == name && !c.retired) {
+                ++found;
+                break;
+            }
+    }
+    CHECK(listed == 643);
+    CHECK(found == 643);
+    int retired = 0;
+    for (auto const& c : spec.categories) retired += c.retired;
+    CHECK(retired == 3);
+}
+
+TEST_CASE("output is byte-identical on every run and every file has the banner") {
+    auto spec = codegen::load_spec(SPEC_FILE);
+    codegen::validate(spec);
+    auto first = codegen::generate(spec);
+    auto again = codegen::load_spec(SPEC_FILE);
+    codegen::validate(again);
+    auto second = codegen::generate(again);
+    REQUIRE(first.size() == second.size());
+    for (std::size_t i = 0; i < first.size(); ++i) {
+        CHECK(first[i].name == second[i].name);
+        CHECK(first[i].content == second[i].content);
+        CHECK(first[i].content.rfind("// GENERATED FILE - DO NOT EDIT.\n// Generated by twilio-usage-codegen from spec/usage.yaml.", 0) == 0);
+    }
+}
+
+TEST_CASE("a broken spec touches no output file; a valid one writes them all") {
+    namespace fs = std::filesystem;
+    auto dir = fs::temp_directory_path() / ("codegen-test-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "out");
+    std::ofstream(dir / "out" / "categories.hpp") << "sentinel";
+    std::ofstream(dir / "broken.yaml") << replace(valid_spec, "parent: calls}", "parent: nope}");
+    std::ostringstream out, err;
+    CHECK(codegen::run({"--spec", (dir / "broken.yaml").string(), "--out", (dir / "out").string()}, out, err) == 1);
+    CHECK(err.str().find("broken.yaml:31:5: error:") != std::string::npos);
+    std::ifstream sentinel(dir / "out" / "categories.hpp");
+    std::string kept((std::istreambuf_iterator<char>(sentinel)), {});
+    CHECK(kept == "sentinel");
+    CHECK(std::distance(fs::directory_iterator(dir / "out"), fs::directory_iterator{}) == 1);
+
+    std::ofstream(dir / "valid.yaml") << valid_spec;
+    CHECK(codegen::run({"--spec", (dir / "valid.yaml").string(), "--out", (dir / "out").string()}, out, err) == 0);
+    CHECK(std::distance(fs::directory_iterator(dir / "out"), fs::directory_iterator{}) == 6);
+    CHECK(codegen::run({"--spec", (dir / "valid.yaml").string(), "--out", (dir / "out").string(), "--check"}, out,
+                       err) == 0);
+    std::ofstream(dir / "out" / "enums.hpp", std::ios::app) << "// edited by hand\n";
+    std::ostringstream report;
+    CHECK(codegen::run({"--spec", (dir / "valid.yaml").string(), "--out", (dir / "out").string(), "--check"}, out,
+                       report) == 1);
+    CHECK(report.str().find("enums.hpp") != std::string::npos);
+    CHECK(codegen::run({"--bogus"}, out, err) == 2);
+    fs::remove_all(dir);
+}
