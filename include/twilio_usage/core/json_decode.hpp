@@ -346,6 +346,13 @@ inline std::optional<Error> run_parser(std::string_view body, Frame* root, std::
                                 : ec.message() + " at byte " + std::to_string(used);
         return Error::decode(parser.handler().where(), "valid JSON", std::move(found));
     }
+    // write_some stops where the document ends; only whitespace may follow.
+    for (auto i = used; i < body.size(); ++i) {
+        char const c = body[i];
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            return Error::decode(std::move(root_name), "one JSON document",
+                                 "extra data at byte " + std::to_string(i));
+    }
     return std::nullopt;
 }
 

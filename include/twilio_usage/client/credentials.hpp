@@ -1,0 +1,132 @@
+// Who the client authenticates as, and which account it acts for. The auth
+// token (or API key secret) is kept here and nowhere else: it is never part
+// of an Error, a log line or to_string()/operator<< of any object.
+#pragma once
+
+#include "twilio_usage/core/error.hpp"
+
+#include <cstdlib>
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace twilio_usage {
+
+namespace detail {
+
+inline bool is_hex(char c) noexcept {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/// `prefix` followed by 32 hex digits: AC..., UT..., SK...
+inline bool is_sid(std::string_view s, std::string_view prefix) noexcept {
+    if (s.size() != 34 || s.substr(0, 2) != prefix) return false;
+    for (char c : s.substr(2))
+        if (!is_hex(c)) return false;
+    return true;
+}
+
+/// "AC...abcd": enough to tell accounts apart in a log, never a whole value.
+inline std::string redact_sid(std::string_view sid) {
+    if (sid.size() < 8) return "[redacted]";
+    return std::string(sid.substr(0, 2)) + "..." + std::string(sid.substr(sid.size() - 4));
+}
+
+}  // namespace detail
+
+/// HTTP Basic credentials: an account SID + auth token, or an API key SID +
+/// secret (with the account SID the key belongs to, for the path).
+class Credentials {
+public:
+    /// The account's own SID and auth token.
+    static Credentials from_auth_token(std::string account_sid, std::string auth_token) {
+        Credentials c;
+        c.username_ = account_sid;
+        c.account_sid_ = std::move(account_sid);
+        c.secret_ = std::move(auth_token);
+        return c;
+    }
+
+    /// An API key (SK...) and its secret, acting for `account_sid`.
+    static Credentials from_api_key(std::string key_sid, std::string secret, std::string account_sid) {
+        Credentials c;
+        c.username_ = std::move(key_sid);
+        c.secret_ = std::move(secret);
+        c.account_sid_ = std::move(account_sid);
+        return c;
+    }
+
+    using Getenv = std::function<std::optional<std::string>(char const*)>;
+
+    /// Reads TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN, or TWILIO_API_KEY with
+    /// TWILIO_API_SECRET (and TWILIO_ACCOUNT_SID). An API key wins when both
+    /// are complete. `getenv` replaces the process environment (for tests).
+    static Result<Credentials> from_environment(Getenv getenv = {}) {
+        if (!getenv)
+            getenv = [](char const* name) -> std::optional<std::string> {
+                char const* v = std::getenv(name);
+                if (!v || !*v) return std::nullopt;
+                return std::string(v);
+            };
+        auto account = getenv("TWILIO_ACCOUNT_SID");
+        auto token = getenv("TWILIO_AUTH_TOKEN");
+        auto key = getenv("TWILIO_API_KEY");
+        auto secret = getenv("TWILIO_API_SECRET");
+        if (!account)
+            return Error::invalid_request("TWILIO_ACCOUNT_SID",
+                                          "TWILIO_ACCOUNT_SID is not set: set it to your account SID (AC...) "
+                                          "and TWILIO_AUTH_TOKEN, or TWILIO_API_KEY and TWILIO_API_SECRET");
+        if (key && secret) return from_api_key(std::move(*key), std::move(*secret), std::move(*account));
+        if (key && !secret)
+            return Error::invalid_request("TWILIO_API_SECRET",
+                                          "TWILIO_API_KEY is set but TWILIO_API_SECRET is not");
+        if (!token)
+            return Error::invalid_request("TWILIO_AUTH_TOKEN",
+                                          "TWILIO_AUTH_TOKEN is not set (nor TWILIO_API_KEY and "
+                                          "TWILIO_API_SECRET): the client has no secret to authenticate with");
+        return from_auth_token(std::move(*account), std::move(*token));
+    }
+
+    /// The account in the request path (for a subaccount, see Client::for_account).
+    std::string const& account_sid() const noexcept { return account_sid_; }
+    /// The Basic auth user: the account SID or an API key SID.
+    std::string const& username() const noexcept { return username_; }
+    bool is_api_key() const noexcept { return username_ != account_sid_; }
+
+    /// The secret, for the transport's Authorization header only.
+    std::string const& secret() const noexcept { return secret_; }
+
+    /// Checks the SIDs' shape; the secret only for being non-empty.
+    std::optional<Error> validate() const {
+        if (!detail::is_sid(account_sid_, "AC"))
+            return Error::invalid_request("account_sid", "account SID '" + detail::redact_sid(account_sid_) +
+                                                             "' is not AC followed by 32 hex digits");
+        if (is_api_key() && !detail::is_sid(username_, "SK"))
+            return Error::invalid_request("api_key", "API key SID '" + detail::redact_sid(username_) +
+                                                         "' is not SK followed by 32 hex digits");
+        if (secret_.empty())
+            return Error::invalid_request(is_api_key() ? "api_secret" : "auth_token",
+                                          is_api_key() ? "the API key secret is empty" : "the auth token is empty");
+        return std::nullopt;
+    }
+
+    /// "Credentials{account AC...1234, auth token [redacted]}"
+    std::string to_string() const {
+        std::string out = "Credentials{account " + detail::redact_sid(account_sid_);
+        if (is_api_key()) out += ", API key " + detail::redact_sid(username_) + ", secret [redacted]}";
+        else out += ", auth token [redacted]}";
+        return out;
+    }
+    friend std::ostream& operator<<(std::ostream& os, Credentials const& c) { return os << c.to_string(); }
+
+private:
+    Credentials() = default;
+    std::string username_;
+    std::string secret_;
+    std::string account_sid_;
+};
+
+}  // namespace twilio_usage

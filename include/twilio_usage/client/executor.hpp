@@ -1,0 +1,243 @@
+// Request execution: builds the absolute URL (refusing page URIs that leave
+// the API's origin), adds authentication and User-Agent, retries what the
+// policy allows, and turns error statuses into API Errors. Every request of
+// the client goes through Executor::execute.
+#pragma once
+
+#include "twilio_usage/client/credentials.hpp"
+#include "twilio_usage/client/options.hpp"
+#include "twilio_usage/client/transport.hpp"
+#include "twilio_usage/core/date.hpp"
+#include "twilio_usage/core/json_decode.hpp"
+#include "twilio_usage/generated/models.hpp"
+#include "twilio_usage/webhook/signature.hpp"
+
+#include <boost/url/parse.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <memory>
+#include <random>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <utility>
+
+namespace twilio_usage::detail {
+
+/// Scheme, host and effective port of a URL, for same-origin checks.
+struct Origin {
+    std::string scheme;
+    std::string host;
+    std::string port;
+
+    static std::optional<Origin> of(boost::urls::url_view u) {
+        std::string scheme(u.scheme());
+        std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return std::tolower(c); });
+        if ((scheme != "http" && scheme != "https") || !u.has_authority() || u.encoded_host().empty())
+            return std::nullopt;
+        std::string host(u.encoded_host());
+        std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return std::tolower(c); });
+        std::string port(u.port());
+        if (port.empty()) port = scheme == "https" ? "443" : "80";
+        return Origin{scheme, host, port};
+    }
+    friend bool operator==(Origin const&, Origin const&) = default;
+};
+
+/// "Retry-After: 3" or an HTTP date; nullopt when absent or unreadable.
+inline std::optional<std::chrono::milliseconds> parse_retry_after(std::optional<std::string_view> value) {
+    if (!value) return std::nullopt;
+    std::string_view v = *value;
+    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+    if (v.empty()) return std::nullopt;
+    if (std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        if (v.size() > 9) return std::chrono::milliseconds::max();
+        return std::chrono::seconds(std::stoll(std::string(v)));
+    }
+    std::string text(v);
+    if (text.size() > 4 && text.substr(text.size() - 4) == " GMT") text = text.substr(0, text.size() - 4) + " +0000";
+    auto when = parse_rfc2822(text);
+    if (!when) return std::nullopt;
+    auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    if (*when <= now) return std::chrono::milliseconds(0);
+    return std::chrono::duration_cast<std::chrono::milliseconds>(*when - now);
+}
+
+/// An Error for a non-2xx answer: Twilio's JSON body when there is one,
+/// otherwise the status and a short, printable excerpt.
+inline Error api_error(HttpResponse const& response) {
+    auto body = decode_json<ApiErrorBody>(response.body);
+    if (body && (body->message || body->code)) {
+        return Error::api(response.status, body->code,
+                          body->message.value_or("HTTP " + std::to_string(response.status)),
+                          body->more_info.value_or(""));
+    }
+    std::string excerpt;
+    for (char c : std::string_view(response.body).substr(0, 120)) excerpt += (c >= 0x20 && c < 0x7f) ? c : ' ';
+    std::string message = "HTTP " + std::to_string(response.status) + " without a Twilio JSON error body";
+    if (!excerpt.empty()) message += ": '" + excerpt + (response.body.size() > 120 ? "...'" : "'");
+    return Error::api(response.status, std::nullopt, std::move(message), "");
+}
+
+inline bool retryable_method(HttpMethod m) noexcept { return m == HttpMethod::get || m == HttpMethod::delete_; }
+
+inline bool retryable(Error const& e) noexcept {
+    if (e.kind == ErrorKind::api) return e.http_status == 429 || e.http_status == 503;
+    if (e.kind == ErrorKind::transport)
+        return e.transport == TransportFailure::connect || e.transport == TransportFailure::timeout ||
+               e.transport == TransportFailure::connection;
+    return false;
+}
+
+class Executor {
+public:
+    Executor(Credentials credentials, ClientOptions options, std::shared_ptr<Transport> transport)
+        : credentials_(std::move(credentials)),
+          options_(std::move(options)),
+          transport_(std::move(transport)),
+          base_url_(options_.resolved_base_url()) {
+        account_sid_ = options_.account_sid.value_or(credentials_.account_sid());
+        setup_error_ = credentials_.validate();
+        if (!setup_error_ && !is_sid(account_sid_, "AC"))
+            setup_error_ = Error::invalid_request("account_sid", "account SID '" + redact_sid(account_sid_) +
+                                                                     "' is not AC followed by 32 hex digits");
+        auto base = boost::urls::parse_absolute_uri(base_url_);
+        std::optional<Origin> origin;
+        if (base) origin = Origin::of(*base);
+        if (!origin) {
+            if (!setup_error_)
+                setup_error_ = Error::invalid_request("base_url", "base URL '" + base_url_.substr(0, 200) +
+                                                                      "' is not an absolute http(s) URL");
+        } else {
+            origin_ = *origin;
+            base_url_ = std::string(base->scheme()) + "://" + std::string(base->encoded_host_and_port());
+        }
+        std::string const userpass = credentials_.username() + ":" + credentials_.secret();
+        authorization_ = "Basic " + webhook::detail::base64(reinterpret_cast<unsigned char const*>(userpass.data()),
+                                                            userpass.size());
+    }
+
+    std::string const& account_sid() const noexcept { return account_sid_; }
+    std::string const& base_url() const noexcept { return base_url_; }
+    Credentials const& credentials() const noexcept { return credentials_; }
+    ClientOptions const& options() const noexcept { return options_; }
+    std::shared_ptr<Transport> const& transport() const noexcept { return transport_; }
+
+    /// "/2010-04-01/Accounts/AC.../Usage/Records/Today.json"
+    std::string path(std::string_view below_account) const {
+        return "/" + std::string(api::version) + "/Accounts/" + account_sid_ + std::string(below_account);
+    }
+
+    /// An absolute URL for `uri`: a path on the API host ("/2010-04-01/..."),
+    /// or an absolute URL on exactly the same scheme, host and port.
+    /// Anything else is an unsafe redirect and is never sent.
+    Result<std::string> resolve(std::string_view uri) const {
+        if (setup_error_) return *setup_error_;
+        auto refuse = [&](char const* why) {
+            return Error::transport_failure(TransportFailure::unsafe_redirect,
+                                            std::string("refusing page URI '") + std::string(uri.substr(0, 200)) +
+                                                "': " + why + "; credentials are only sent to " + base_url_);
+        };
+        if (uri.empty()) return refuse("it is empty");
+        for (char c : uri)
+            if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f || c == '\\') return refuse("it has a space, control character or backslash");
+        if (uri.front() == '/') {
+            if (uri.size() > 1 && uri[1] == '/') return refuse("it names another host");
+            if (!boost::urls::parse_origin_form(uri)) return refuse("it is not a valid path and query");
+            return base_url_ + std::string(uri);
+        }
+        auto u = boost::urls::parse_absolute_uri(uri);
+        if (!u) return refuse("it is neither a path nor an absolute URL");
+        auto o = Origin::of(*u);
+        if (!o || !(*o == origin_)) return refuse("it names another host, port or scheme");
+        if (u->has_userinfo()) return refuse("it carries user information");
+        std::string target(u->encoded_target());
+        if (target.empty() || target.front() != '/') target.insert(0, "/");
+        return base_url_ + target;
+    }
+
+    /// Sends one request (retrying per the policy) and returns the 2xx answer.
+    Result<HttpResponse> execute(HttpMethod method, std::string_view uri, std::string body = {}) const {
+        auto url = resolve(uri);
+        if (!url) return url.error();
+        HttpRequest request;
+        request.method = method;
+        request.url = std::move(*url);
+        request.headers = {{"Authorization", authorization_},
+                           {"User-Agent", options_.user_agent},
+                           {"Accept", "application/json"}};
+        if (method == HttpMethod::post) {
+            request.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
+            request.body = std::move(body);
+        }
+
+        RetryPolicy const& policy = options_.retry;
+        int const attempts = retryable_method(method) ? std::max(1, policy.max_attempts) : 1;
+        for (int attempt = 1;; ++attempt) {
+            auto response = transport_->send(request);
+            Error error;
+            std::optional<std::chrono::milliseconds> retry_after;
+            if (response) {
+                if (response->status >= 200 && response->status < 300) return std::move(*response);
+                error = api_error(*response);
+                if (policy.honour_retry_after) retry_after = parse_retry_after(response->header("Retry-After"));
+            } else {
+                error = response.error();
+            }
+            error = scrub(std::move(error));
+            if (attempt >= attempts || !retryable(error)) return error;
+            std::chrono::milliseconds delay = backoff(policy, attempt);
+            if (retry_after) {
+                if (*retry_after > policy.max_retry_after) return error;
+                delay = *retry_after;
+            }
+            if (policy.on_retry) policy.on_retry(RetryEvent{attempt, delay, error});
+            if (delay.count() > 0) {
+                if (policy.sleep) policy.sleep(delay);
+                else std::this_thread::sleep_for(delay);
+            }
+        }
+    }
+
+    /// Removes the secret (and the Authorization value) from everything an
+    /// Error says, in case a server echoed them back.
+    Error scrub(Error e) const {
+        auto clean = [&](std::string& s) {
+            for (std::string_view needle : {std::string_view(authorization_).substr(6), std::string_view(credentials_.secret())}) {
+                if (needle.size() < 4) continue;
+                for (auto pos = s.find(needle); pos != std::string::npos; pos = s.find(needle, pos))
+                    s.replace(pos, needle.size(), "[redacted]");
+            }
+        };
+        clean(e.message);
+        clean(e.field);
+        clean(e.found);
+        clean(e.more_info);
+        return e;
+    }
+
+private:
+    static std::chrono::milliseconds backoff(RetryPolicy const& p, int attempt) {
+        double ms = static_cast<double>(p.initial_delay.count()) * std::pow(p.multiplier, attempt - 1);
+        ms = std::min(ms, static_cast<double>(p.max_delay.count()));
+        if (p.jitter && ms > 0) {
+            thread_local std::mt19937_64 rng{std::random_device{}()};
+            ms = std::uniform_real_distribution<double>(ms / 2, ms)(rng);
+        }
+        return std::chrono::milliseconds(static_cast<std::int64_t>(ms));
+    }
+
+    Credentials credentials_;
+    ClientOptions options_;
+    std::shared_ptr<Transport> transport_;
+    std::string base_url_;
+    std::string account_sid_;
+    Origin origin_;
+    std::optional<Error> setup_error_;
+    std::string authorization_;
+};
+
+}  // namespace twilio_usage::detail

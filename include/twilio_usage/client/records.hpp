@@ -1,0 +1,83 @@
+// Usage Records: the list and its eight subresources, as lazy listings of
+// typed UsageRecord.
+#pragma once
+
+#include "twilio_usage/client/paging.hpp"
+#include "twilio_usage/generated/operations.hpp"
+#include "twilio_usage/generated/queries.hpp"
+
+#include <concepts>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace twilio_usage {
+
+/// Any RecordsQuery, whichever parameters it sets.
+template <class Q>
+concept records_query = std::same_as<typename Q::rules, detail::RecordsQueryRules>;
+
+namespace detail {
+template <class Q>
+Result<std::string> first_uri(Executor const& ex, Operation op, Q const& query) {
+    auto encoded = query.encode();
+    if (!encoded) return encoded.error();
+    std::string uri = ex.path(info(op).path);
+    if (!encoded->empty()) uri += "?" + *encoded;
+    return uri;
+}
+}  // namespace detail
+
+class RecordsApi {
+public:
+    explicit RecordsApi(std::shared_ptr<detail::Executor const> executor) : executor_(std::move(executor)) {}
+
+    /// Any of the nine records operations (Operation::records ... last_month).
+    template <records_query Q = RecordsQuery>
+    Listing<UsageRecord> listing(Operation op, Q const& query = {}) const {
+        auto uri = info(op).list_key == "usage_records"
+                       ? detail::first_uri(*executor_, op, query)
+                       : Result<std::string>(Error::invalid_request(
+                             "operation", std::string(info(op).name) + " is not a Usage Records listing"));
+        return Listing<UsageRecord>(detail::ListingSource{executor_, std::move(uri), "usage_records", std::nullopt});
+    }
+
+    /// One record per category over the range (all time by default).
+    template <records_query Q = RecordsQuery>
+    Listing<UsageRecord> list(Q const& query = {}) const { return listing(Operation::records, query); }
+    template <records_query Q = RecordsQuery>
+    Listing<UsageRecord> all_time(Q const& query = {}) const { return listing(Operation::all_time, query); }
+    /// One record per category per GMT day in the range.
+    template <records_query Q = RecordsQuery>
+    Listing<UsageRecord> daily(Q const& query = {}) const { return listing(Operation::daily, query); }
+    template <records_query Q = RecordsQuery>
+    Listing<UsageRecord> monthly(Q const& query = {}) const { return listing(Operation::monthly, query); }
+    template <records_query Q = RecordsQuery>
+    Listing<UsageRecord> yearly(Q const& query = {}) const { return listing(Operation::yearly, query); }
+    template <records_query Q = RecordsQuery>
+    Listing<UsageRecord> today(Q const& query = {}) const { return listing(Operation::today, query); }
+    template <records_query Q = RecordsQuery>
+    Listing<UsageRecord> yesterday(Q const& query = {}) const { return listing(Operation::yesterday, query); }
+    template <records_query Q = RecordsQuery>
+    Listing<UsageRecord> this_month(Q const& query = {}) const { return listing(Operation::this_month, query); }
+    template <records_query Q = RecordsQuery>
+    Listing<UsageRecord> last_month(Q const& query = {}) const { return listing(Operation::last_month, query); }
+
+    /// Continues a listing from a stored next_page_uri (relative, or an
+    /// absolute URL on the API's own host; anything else is refused).
+    Listing<UsageRecord> resume(std::string page_uri) const {
+        return Listing<UsageRecord>(
+            detail::ListingSource{executor_, Result<std::string>(std::move(page_uri)), "usage_records", std::nullopt});
+    }
+
+    /// Exactly one page, from a page URI (first_page_uri, next_page_uri...).
+    Result<Page<UsageRecord>> try_fetch_page(std::string_view page_uri) const {
+        return detail::fetch_page<UsageRecord>(*executor_, page_uri, "usage_records");
+    }
+    Page<UsageRecord> fetch_page(std::string_view page_uri) const { return try_fetch_page(page_uri).value(); }
+
+private:
+    std::shared_ptr<detail::Executor const> executor_;
+};
+
+}  // namespace twilio_usage

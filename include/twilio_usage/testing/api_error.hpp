@@ -1,0 +1,133 @@
+// Twilio-shaped error responses: {"code","message","more_info","status"} in
+// JSON, <TwilioResponse><RestException> in XML.
+#pragma once
+
+#include "twilio_usage/core/json_encode.hpp"
+#include "twilio_usage/generated/models.hpp"
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace twilio_usage::testing {
+
+namespace detail {
+using twilio_usage::detail::append_json_int;
+using twilio_usage::detail::append_json_string;
+}  // namespace detail
+
+/// Thrown by request handlers; the router turns it into the error response.
+struct ApiError : std::runtime_error {
+    int status;
+    int code;
+    ApiError(int http_status, int twilio_code, std::string const& message)
+        : std::runtime_error(message), status(http_status), code(twilio_code) {}
+
+    static ApiError bad_param(std::string_view name, std::string_view why) {
+        return {400, 20001, "Invalid parameter " + std::string(name) + ": " + std::string(why)};
+    }
+    static ApiError missing_param(std::string_view name) {
+        return {400, 20001, "Missing required parameter " + std::string(name) + " in the post body"};
+    }
+    static ApiError not_found(std::string_view what) {
+        return {404, 20404, "The requested resource " + std::string(what) + " was not found"};
+    }
+    static ApiError unauthenticated() { return {401, 20003, "Authenticate"}; }
+};
+
+/// True when s is well-formed UTF-8 (no overlongs, surrogates or values above U+10FFFF).
+inline bool is_valid_utf8(std::string_view s) noexcept {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto const c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80U) {
+            ++i;
+            continue;
+        }
+        std::size_t n = 0;
+        std::uint32_t cp = 0;
+        if ((c & 0xE0U) == 0xC0U) { n = 1; cp = c & 0x1FU; }
+        else if ((c & 0xF0U) == 0xE0U) { n = 2; cp = c & 0x0FU; }
+        else if ((c & 0xF8U) == 0xF0U) { n = 3; cp = c & 0x07U; }
+        else return false;
+        for (std::size_t k = 1; k <= n; ++k) {
+            if (i + k >= s.size()) return false;
+            auto const cc = static_cast<unsigned char>(s[i + k]);
+            if ((cc & 0xC0U) != 0x80U) return false;
+            cp = (cp << 6U) | (cc & 0x3FU);
+        }
+        static constexpr std::uint32_t kMin[4] = {0, 0x80, 0x800, 0x10000};
+        if (cp < kMin[n] || cp > 0x10FFFFU || (cp >= 0xD800U && cp <= 0xDFFFU)) return false;
+        i += n + 1;
+    }
+    return true;
+}
+
+/// s with every byte of an invalid UTF-8 sequence replaced by '?'.
+inline std::string sanitize_utf8(std::string_view s) {
+    if (is_valid_utf8(s)) return std::string(s);
+    std::string out;
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto const c = static_cast<unsigned char>(s[i]);
+        std::size_t len = c < 0x80U ? 1 : (c & 0xE0U) == 0xC0U ? 2 : (c & 0xF0U) == 0xE0U ? 3 : (c & 0xF8U) == 0xF0U ? 4 : 0;
+        if (len > 0 && i + len <= s.size() && is_valid_utf8(s.substr(i, len))) {
+            out.append(s.substr(i, len));
+            i += len;
+        } else {
+            out.push_back('?');
+            ++i;
+        }
+    }
+    return out;
+}
+
+inline std::string more_info_url(int code) { return "https://www.twilio.com/docs/errors/" + std::to_string(code); }
+
+inline std::string render_error_json(int status, int code, std::string_view message) {
+    ApiErrorBody body{code, sanitize_utf8(message), more_info_url(code), status};
+    return to_json(body);
+}
+
+inline void append_xml_escaped(std::string& out, std::string_view s) {
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char const c = s[i];
+        char const* rep = nullptr;
+        if (static_cast<unsigned char>(c) < 0x20U && c != '\t' && c != '\n' && c != '\r') {
+            out.append(s.data() + run, i - run);
+            out.push_back('?');  // not allowed in XML 1.0
+            run = i + 1;
+            continue;
+        }
+        switch (c) {
+            case '&': rep = "&amp;"; break;
+            case '<': rep = "&lt;"; break;
+            case '>': rep = "&gt;"; break;
+            case '"': rep = "&quot;"; break;
+            case '\'': rep = "&apos;"; break;
+            default: continue;
+        }
+        out.append(s.data() + run, i - run);
+        out += rep;
+        run = i + 1;
+    }
+    out.append(s.data() + run, s.size() - run);
+}
+
+inline std::string render_error_xml(int status, int code, std::string_view message) {
+    std::string out = "<?xml version='1.0' encoding='UTF-8'?>\n<TwilioResponse><RestException><Code>";
+    out += std::to_string(code);
+    out += "</Code><Message>";
+    append_xml_escaped(out, sanitize_utf8(message));
+    out += "</Message><MoreInfo>";
+    out += more_info_url(code);
+    out += "</MoreInfo><Status>";
+    out += std::to_string(status);
+    out += "</Status></RestException></TwilioResponse>";
+    return out;
+}
+
+}  // namespace twilio_usage::testing

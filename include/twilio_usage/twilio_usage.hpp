@@ -1,0 +1,17 @@
+// Everything: the typed model, the client and the webhook helpers.
+#pragma once
+
+#include "twilio_usage/types.hpp"
+
+#include "twilio_usage/client/client.hpp"
+#include "twilio_usage/client/credentials.hpp"
+#include "twilio_usage/client/executor.hpp"
+#include "twilio_usage/client/httplib_transport.hpp"
+#include "twilio_usage/client/options.hpp"
+#include "twilio_usage/client/paging.hpp"
+#include "twilio_usage/client/records.hpp"
+#include "twilio_usage/client/transport.hpp"
+#include "twilio_usage/client/triggers.hpp"
+
+#include "twilio_usage/webhook/callback.hpp"
+#include "twilio_usage/webhook/signature.hpp"
