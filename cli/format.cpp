@@ -1,5 +1,7 @@
 #include "format.hpp"
 
+#include "twilio_usage/core/json_encode.hpp"
+
 #include <algorithm>
 
 #include "cli.hpp"
@@ -69,37 +71,9 @@ std::string csv_line(std::vector<std::string> const& fields) {
 }
 
 std::string json_string(std::string_view s) {
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out = "\"";
-    for (char ch : s) {
-        auto const c = static_cast<unsigned char>(ch);
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (c < 0x20U) {
-                    out += "\\u00";
-                    out += hex[c >> 4U];
-                    out += hex[c & 0xFU];
-                } else {
-                    out += ch;
-                }
-        }
-    }
-    return out + "\"";
+    std::string out;
+    twilio_usage::append_json_string(out, s);
+    return out;
 }
 
 std::string amount(std::optional<twilio_usage::Decimal> const& value,

@@ -616,3 +616,16 @@ TEST_CASE("empty pages are skipped; a next_page_uri that repeats the page is an 
     CHECK(seen == std::vector<std::string>{"SMS 0", "SMS 1", "SMS 2", "error at page.next_page_uri"});
     CHECK(t->requests.size() == 3);
 }
+
+TEST_CASE("a next_page_uri that loops back to an earlier page is an error after the pages read") {
+    auto t = fake([](HttpRequest const& r) {
+        if (r.url.ends_with("Today.json")) return response(200, page_json(0, 2, "/p2"));
+        if (r.url.ends_with("/p2")) return response(200, page_json(2, 2, "/p3"));
+        return response(200, page_json(4, 1, "/p2"));  // p3 sends the reader back to p2
+    });
+    std::vector<std::string> seen;
+    for (Result<UsageRecord> const& r : fake_client(t).records().today().results())
+        seen.push_back(r ? r->description.value_or("") : "error at " + noted(r.error()).field);
+    CHECK(seen == std::vector<std::string>{"SMS 0", "SMS 1", "SMS 2", "SMS 3", "SMS 4", "error at page.next_page_uri"});
+    CHECK(t->requests.size() == 3);
+}

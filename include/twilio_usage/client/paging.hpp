@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -71,10 +72,12 @@ public:
             return Result<Page<T>>(page.error());
         }
         auto const& next = page->info.next_page_uri;
-        if (next && !next->empty() && *next == *next_uri_) {
-            // The same page again would loop forever: report it after this page.
+        // A page read before would loop forever (or repeat items): report it
+        // after this page. Hashes keep this at 8 bytes per page read.
+        visited_.insert(std::hash<std::string>{}(*next_uri_));
+        if (next && !next->empty() && visited_.count(std::hash<std::string>{}(*next))) {
             pending_error_ = Error::decode("page.next_page_uri", "the URI of the next page",
-                                           "the URI of the page just read");
+                                           "the URI of a page already read (the listing would loop)");
             next_uri_.reset();
         } else if (next && !next->empty()) {
             next_uri_ = *next;
@@ -100,6 +103,7 @@ private:
     std::optional<Error> pending_error_;
     bool done_ = false;
     std::size_t pages_fetched_ = 0;
+    std::unordered_set<std::size_t> visited_;
 };
 
 /// The item-by-item view of a Pager: the current page and a position in it.

@@ -19,6 +19,25 @@ struct Scalar {
     std::string_view text;  // number text exactly as sent, or the unescaped string
 };
 
+// Text from the body as it may appear in an error: control characters and
+// DEL become \xNN, so a hostile body cannot break a log line.
+inline std::string printable(std::string_view s) {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(s.size());
+    for (char ch : s) {
+        auto const c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == 0x7f) {
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 0xf];
+        } else {
+            out += ch;
+        }
+    }
+    return out;
+}
+
 // "found" part of a decode error: short and never huge.
 inline std::string describe_found(Scalar const& s) {
     switch (s.kind) {
@@ -27,7 +46,7 @@ inline std::string describe_found(Scalar const& s) {
         case Scalar::number: return std::string(s.text.substr(0, 64));
         case Scalar::string: {
             std::string out = "\"";
-            out += s.text.substr(0, 64);
+            out += printable(s.text.substr(0, 64));
             if (s.text.size() > 64) out += "...";
             return out + "\"";
         }

@@ -42,7 +42,7 @@ public:
     virtual void element() {}  // arrays: a new element begins
     // Path segment of the current child, for error messages.
     virtual void path(std::string& out) const {
-        if (!key_.empty()) (out += '.') += key_;
+        if (!key_.empty()) (out += '.') += printable(key_);
     }
 
 protected:
@@ -165,7 +165,10 @@ public:
     void key(std::string_view k) override {
         Frame::key(k);
         in_list_ = k == list_key_;
-        if (in_list_) seen_list_ = true;
+        if (in_list_) {
+            repeated_list_ = seen_list_;
+            seen_list_ = true;
+        }
         info_.key(k);
     }
     std::string scalar(Scalar const& s) override {
@@ -174,6 +177,11 @@ public:
     }
     Frame* open(bool is_object, std::string& expected) override {
         if (!in_list_) return info_.open(is_object, expected);
+        if (repeated_list_) {
+            // Two lists under one key: which one is the page is anyone's guess.
+            expected = "one list (the key appears twice)";
+            return nullptr;
+        }
         if (is_object) {
             expected = "a list";
             return nullptr;
@@ -188,6 +196,7 @@ private:
     ListFrame<T> list_;
     bool in_list_ = false;
     bool seen_list_ = false;
+    bool repeated_list_ = false;
 };
 
 // basic_parser handler: keeps the frame stack, joins split strings and
@@ -350,7 +359,7 @@ inline std::optional<Error> run_parser(std::string_view body, Frame* root, std::
     for (auto i = used; i < body.size(); ++i) {
         char const c = body[i];
         if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-            return Error::decode(std::move(root_name), "one JSON document",
+            return Error::decode(parser.handler().where(), "one JSON document",
                                  "extra data at byte " + std::to_string(i));
     }
     return std::nullopt;

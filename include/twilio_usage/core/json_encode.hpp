@@ -35,8 +35,6 @@ struct JsonEncodeOptions {
     bool decimals_as_numbers = false;
 };
 
-namespace detail {
-
 /// Appends s as a JSON string literal (quotes included). UTF-8 passes through;
 /// control characters become \uXXXX.
 inline void append_json_string(std::string& out, std::string_view s) {
@@ -65,6 +63,10 @@ inline void append_json_string(std::string& out, std::string_view s) {
     out.append(s.data() + run, s.size() - run);
     out.push_back('"');
 }
+
+namespace detail {
+
+using twilio_usage::append_json_string;  // its older home; callers still name it here
 
 inline void append_json_int(std::string& out, std::int64_t v) {
     char buf[24];

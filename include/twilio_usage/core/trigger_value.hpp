@@ -39,6 +39,8 @@ public:
 
     static ParseResult<TriggerValue> parse(std::string_view text) {
         bool const plus = !text.empty() && text.front() == '+';
+        if (plus && text.size() > 1 && (text[1] == '+' || text[1] == '-'))
+            return ParseError{"trigger value '" + std::string(text) + "' has two signs"};
         auto amount = Decimal::parse(plus ? text.substr(1) : text);
         if (!amount) return ParseError{"trigger value: " + amount.error().what};
         if (plus && amount->signum() < 0)

@@ -85,7 +85,10 @@ inline Result<TriggerCallback> parse_callback(FormParams const& params) {
     using members = boost::describe::describe_members<TriggerCallback, boost::describe::mod_public>;
     constexpr auto const& fields = model_traits<TriggerCallback>::fields;
     std::array<bool, fields.size()> seen{};
-    for (auto const& [name, value] : params) {
+    for (auto const& param : params) {
+        // Not a structured binding: clang before 16 cannot capture one in the lambda below.
+        auto const& name = param.first;
+        auto const& value = param.second;
         for (std::size_t i = 0; i < fields.size(); ++i) {
             if (fields[i].wire != name) continue;
             if (seen[i]) return Error::decode(name, "one value", "the parameter repeated");

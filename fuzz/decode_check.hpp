@@ -1,0 +1,253 @@
+// What fuzz_decode_records and fuzz_decode_triggers check: the streaming
+// decoder against an independent DOM parse (boost::json::parse) of the same
+// bytes.
+//   - It fails  => a decode Error with a non-empty field path and message;
+//                  and when the DOM parse also fails, so does the decoder.
+//   - It decodes => the DOM parse succeeds too (no invalid JSON accepted) and
+//                  every field the DOM can give exactly agrees: strings,
+//                  category wire names, enum names, decimals sent as strings
+//                  or integers, dates, integers, nested objects, item counts.
+#pragma once
+
+#include "fuzz_common.hpp"
+
+#include "twilio_usage/types.hpp"
+
+#include <boost/describe/members.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+
+namespace fuzz {
+
+namespace tu = twilio_usage;
+namespace json = boost::json;
+
+inline json::parse_options dom_options() {
+    json::parse_options o;
+    o.max_depth = 64;  // as the decoder's parser
+    return o;
+}
+
+// DOM parse with the decoder's options; nullopt when the bytes are not JSON.
+inline std::optional<json::value> dom_parse(std::string_view body) {
+    boost::system::error_code ec;
+    json::value v = json::parse(body, ec, json::storage_ptr(), dom_options());
+    if (ec) return std::nullopt;
+    return v;
+}
+
+// basic_parser handler that notes whether an object repeats a key.
+struct DuplicateKeyScan {
+    static constexpr std::size_t max_object_size = std::size_t(-1);
+    static constexpr std::size_t max_array_size = std::size_t(-1);
+    static constexpr std::size_t max_key_size = std::size_t(-1);
+    static constexpr std::size_t max_string_size = std::size_t(-1);
+    std::vector<std::set<std::string>> keys;
+    std::string key;
+    bool dup = false;
+    using ec_t = boost::system::error_code;
+    bool on_document_begin(ec_t&) { return true; }
+    bool on_document_end(ec_t&) { return true; }
+    bool on_object_begin(ec_t&) { keys.emplace_back(); return true; }
+    bool on_object_end(std::size_t, ec_t&) { keys.pop_back(); return true; }
+    bool on_array_begin(ec_t&) { return true; }
+    bool on_array_end(std::size_t, ec_t&) { return true; }
+    bool on_key_part(std::string_view s, std::size_t, ec_t&) { key.append(s); return true; }
+    bool on_key(std::string_view s, std::size_t, ec_t&) {
+        key.append(s);
+        if (!keys.back().insert(key).second) dup = true;
+        key.clear();
+        return true;
+    }
+    bool on_string_part(std::string_view, std::size_t, ec_t&) { return true; }
+    bool on_string(std::string_view, std::size_t, ec_t&) { return true; }
+    bool on_number_part(std::string_view, ec_t&) { return true; }
+    bool on_int64(std::int64_t, std::string_view, ec_t&) { return true; }
+    bool on_uint64(std::uint64_t, std::string_view, ec_t&) { return true; }
+    bool on_double(double, std::string_view, ec_t&) { return true; }
+    bool on_bool(bool, ec_t&) { return true; }
+    bool on_null(ec_t&) { return true; }
+    bool on_comment_part(std::string_view, ec_t&) { return true; }
+    bool on_comment(std::string_view, ec_t&) { return true; }
+};
+
+// True when some object in the document repeats a key (the DOM keeps the last).
+inline bool has_duplicate_keys(std::string_view body) {
+    json::basic_parser<DuplicateKeyScan> p(dom_options());
+    boost::system::error_code ec;
+    p.write_some(false, body.data(), body.size(), ec);
+    return p.handler().dup;
+}
+
+inline void check_error(tu::Error const& e, std::string_view body) {
+    FUZZ_CHECK(e.kind == tu::ErrorKind::decode, "error kind is not decode for " + show(body));
+    if (e.field.empty())  // json_decode.hpp run_parser: root_name used after std::move (extra-data error)
+        known_issue("decode-error-empty-field",
+                    "decode error without a field path for " + show(body) + ": " + e.to_string());
+    FUZZ_CHECK(!e.message.empty(), "decode error without a message for " + show(body));
+    // Error text is meant to be one bounded line (error.hpp: "one line
+    // saying what was wrong"); keys and values from the body end up in it.
+    std::string const text = e.to_string();
+    bool const has_control = std::any_of(text.begin(), text.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+    });
+    if (has_control)
+        known_issue("decode-error-control-characters",
+                    "a decode error carries raw control characters from the body: " + show(text));
+    if (text.size() > 8192)
+        known_issue("decode-error-unbounded",
+                    "a decode error is " + std::to_string(text.size()) + " bytes long (field path " +
+                        std::to_string(e.field.size()) + " bytes)");
+}
+
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+
+template <tu::model M>
+void compare_model(M const& decoded, json::object const& obj, std::string const& path);
+
+// One field: decoded value vs the DOM value under the same key.
+template <class V>
+void compare_field(std::optional<V> const& got, json::value const* dom, tu::FieldInfo const& info,
+                   std::string const& path) {
+    std::string const where = path + "." + std::string(info.wire);
+    if (!dom || dom->is_null()) {
+        FUZZ_CHECK(!got.has_value(), where + ": absent or null in the DOM but decoded");
+        return;
+    }
+    if constexpr (tu::wire_enum<V>) {
+        if (dom->is_string() && dom->as_string().empty()) {
+            FUZZ_CHECK(!got, where + ": empty enum string decoded to a value");
+            return;
+        }
+    }
+    FUZZ_CHECK(got.has_value(), where + ": present in the DOM (" + json::serialize(*dom) + ") but not decoded");
+    if constexpr (std::is_same_v<V, std::string>) {
+        FUZZ_CHECK(dom->is_string() && *got == std::string_view(dom->as_string()),
+                   where + ": string differs from the DOM: " + show(*got) + " vs " + json::serialize(*dom));
+    } else if constexpr (std::is_same_v<V, tu::OpenCategory>) {
+        FUZZ_CHECK(dom->is_string() && got->wire_name() == std::string_view(dom->as_string()),
+                   where + ": category wire name differs: " + show(got->wire_name()) + " vs " + json::serialize(*dom));
+        FUZZ_CHECK(got->is_known() == tu::category_from_string(got->wire_name()).has_value(),
+                   where + ": is_known disagrees with category_from_string");
+    } else if constexpr (tu::wire_enum<V>) {
+        FUZZ_CHECK(dom->is_string() && tu::to_string(*got) == std::string_view(dom->as_string()),
+                   where + ": enum differs: " + json::serialize(*dom));
+    } else if constexpr (std::is_same_v<V, tu::Decimal>) {
+        if (dom->is_string()) {
+            auto p = tu::Decimal::parse(dom->as_string());
+            FUZZ_CHECK(p && p->to_string() == got->to_string(),
+                       where + ": decimal differs: " + got->to_string() + " vs " + json::serialize(*dom));
+        } else if (dom->is_int64()) {
+            FUZZ_CHECK(*got == tu::Decimal(dom->as_int64()), where + ": decimal differs from the DOM's integer " +
+                                                                 json::serialize(*dom) + ": " + got->to_string());
+        } else if (dom->is_uint64()) {
+            FUZZ_CHECK(*got == tu::Decimal(dom->as_uint64()), where + ": decimal differs from the DOM's integer " +
+                                                                  json::serialize(*dom) + ": " + got->to_string());
+        } else {
+            FUZZ_CHECK(dom->is_double(), where + ": decimal decoded from a non-number " + json::serialize(*dom));
+            // Same magnitude class as the DOM's double (exactness is not
+            // comparable: the DOM rounds; the decoder keeps the text).
+            double const d = dom->as_double();
+            FUZZ_CHECK((d > 0) == (got->signum() > 0) || d == 0 || got->is_zero(),
+                       where + ": decimal sign differs from the DOM's " + json::serialize(*dom) + ": " + got->to_string());
+        }
+    } else if constexpr (std::is_same_v<V, tu::Date>) {
+        FUZZ_CHECK(dom->is_string(), where + ": date from a non-string");
+        auto p = tu::parse_date(dom->as_string());
+        FUZZ_CHECK(p && *p == *got, where + ": date differs");
+    } else if constexpr (std::is_same_v<V, tu::Timestamp>) {
+        FUZZ_CHECK(dom->is_string(), where + ": timestamp from a non-string");
+        std::string_view const s = dom->as_string();
+        bool const iso = info.type == tu::ValueType::iso8601_timestamp;
+        auto a = iso ? tu::parse_iso8601(s) : tu::parse_rfc2822(s);
+        auto b = iso ? tu::parse_rfc2822(s) : tu::parse_iso8601(s);
+        FUZZ_CHECK((a && *a == *got) || (!a && b && *b == *got), where + ": timestamp differs for " + show(s));
+    } else if constexpr (std::is_same_v<V, std::int64_t>) {
+        if (dom->is_int64()) {
+            FUZZ_CHECK(*got == dom->as_int64(), where + ": integer differs");
+        } else if (dom->is_uint64()) {
+            FUZZ_CHECK(dom->as_uint64() <= std::uint64_t(INT64_MAX) && *got == std::int64_t(dom->as_uint64()),
+                       where + ": integer differs");
+        } else {
+            FUZZ_CHECK(dom->is_string(), where + ": integer decoded from " + json::serialize(*dom));
+            std::string_view s = dom->as_string();
+            std::int64_t v = 0;
+            auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+            FUZZ_CHECK(ec == std::errc{} && end == s.data() + s.size() && v == *got,
+                       where + ": integer differs from the string " + show(s));
+        }
+    } else if constexpr (tu::model<V>) {
+        FUZZ_CHECK(dom->is_object(), where + ": object decoded from a non-object");
+        compare_model(*got, dom->as_object(), where);
+    } else {
+        static_assert(sizeof(V) == 0, "a field type the fuzzer does not compare");
+    }
+}
+
+template <tu::model M>
+void compare_model(M const& decoded, json::object const& obj, std::string const& path) {
+    using members = boost::describe::describe_members<M, boost::describe::mod_public>;
+    boost::mp11::mp_for_each<boost::mp11::mp_iota_c<boost::mp11::mp_size<members>::value>>([&](auto I) {
+        using D = boost::mp11::mp_at_c<members, I>;
+        auto const& info = tu::model_traits<M>::fields[I];
+        compare_field(decoded.*D::pointer, obj.if_contains(info.wire), info, path);
+    });
+}
+
+// decode_page<T>(body, list_key) against the DOM.
+template <tu::model T>
+void check_page(std::string_view body, std::string_view list_key) {
+    auto page = tu::decode_page<T>(body, list_key);
+    auto dom = dom_parse(body);
+    if (!page) {
+        check_error(page.error(), body);
+        // The decoder refuses valid documents only for a reason it names; it
+        // refuses every invalid one.
+        return;
+    }
+    FUZZ_CHECK(dom.has_value(), show(body) + " decodes as a page, but boost::json::parse refuses it");
+    FUZZ_CHECK(dom->is_object(), "a page decoded from a non-object: " + show(body));
+    auto const& obj = dom->as_object();
+    auto const* list = obj.if_contains(list_key);
+    FUZZ_CHECK(list && list->is_array(), "a page decoded without a list: " + show(body));
+    if (list->as_array().size() != page->items.size()) {
+        FUZZ_CHECK(has_duplicate_keys(body), "item count " + std::to_string(page->items.size()) +
+                                                 " != the DOM's " + std::to_string(list->as_array().size()) +
+                                                 " for " + show(body));
+        known_issue("duplicate-list-key-concatenates",
+                    "a repeated \"" + std::string(list_key) + "\" key appends both lists (" +
+                        std::to_string(page->items.size()) + " items; the DOM keeps the last list, " +
+                        std::to_string(list->as_array().size()) + " items): " + show(body));
+        return;
+    }
+    compare_model(page->info, obj, "page");
+    for (std::size_t i = 0; i < page->items.size(); ++i) {
+        auto const& item = list->as_array()[i];
+        FUZZ_CHECK(item.is_object(), "a list item decoded from a non-object");
+        compare_model(page->items[i], item.as_object(), std::string(list_key) + "[" + std::to_string(i) + "]");
+    }
+}
+
+template <tu::model T>
+void check_single(std::string_view body) {
+    auto one = tu::decode_json<T>(body);
+    auto dom = dom_parse(body);
+    if (!one) {
+        check_error(one.error(), body);
+        return;
+    }
+    FUZZ_CHECK(dom.has_value(), show(body) + " decodes as one object, but boost::json::parse refuses it");
+    FUZZ_CHECK(dom->is_object(), "a model decoded from a non-object: " + show(body));
+    compare_model(*one, dom->as_object(), std::string(tu::model_traits<T>::name));
+}
+
+}  // namespace fuzz
