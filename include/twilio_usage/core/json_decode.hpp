@@ -226,14 +226,7 @@ public:
         return true;
     }
     bool on_key(std::string_view s, std::size_t, boost::system::error_code&) {
-        if (skip_depth_ == 0 && !stack_.empty()) {
-            if (buffer_.empty()) {
-                stack_.back()->key(s);
-            } else {
-                buffer_.append(s);
-                stack_.back()->key(buffer_);
-            }
-        }
+        if (skip_depth_ == 0 && !stack_.empty()) stack_.back()->key(whole(s));
         buffer_.clear();
         return true;
     }
@@ -243,25 +236,22 @@ public:
         return true;
     }
     bool on_string(std::string_view s, std::size_t, boost::system::error_code& ec) {
-        if (skip_depth_ > 0) return true;
-        bool ok;
-        if (buffer_.empty()) {
-            ok = scalar({Scalar::string, false, s}, ec);
-        } else {
-            buffer_.append(s);
-            ok = scalar({Scalar::string, false, buffer_}, ec);
-        }
-        buffer_.clear();
-        return ok;
+        return token(Scalar::string, s, ec);
     }
 
     bool on_number_part(std::string_view s, boost::system::error_code&) {
         if (skip_depth_ == 0) buffer_.append(s);
         return true;
     }
-    bool on_int64(std::int64_t, std::string_view s, boost::system::error_code& ec) { return number(s, ec); }
-    bool on_uint64(std::uint64_t, std::string_view s, boost::system::error_code& ec) { return number(s, ec); }
-    bool on_double(double, std::string_view s, boost::system::error_code& ec) { return number(s, ec); }
+    bool on_int64(std::int64_t, std::string_view s, boost::system::error_code& ec) {
+        return token(Scalar::number, s, ec);
+    }
+    bool on_uint64(std::uint64_t, std::string_view s, boost::system::error_code& ec) {
+        return token(Scalar::number, s, ec);
+    }
+    bool on_double(double, std::string_view s, boost::system::error_code& ec) {
+        return token(Scalar::number, s, ec);
+    }
 
     bool on_bool(bool b, boost::system::error_code& ec) {
         return skip_depth_ > 0 || scalar({Scalar::boolean, b, {}}, ec);
@@ -277,15 +267,17 @@ public:
     }
 
 private:
-    bool number(std::string_view s, boost::system::error_code& ec) {
+    // The whole key, string or number: `last` alone, or the parts that
+    // basic_parser delivered before it plus `last`.
+    std::string_view whole(std::string_view last) {
+        if (buffer_.empty()) return last;
+        buffer_.append(last);
+        return buffer_;
+    }
+
+    bool token(Scalar::Kind kind, std::string_view last, boost::system::error_code& ec) {
         if (skip_depth_ > 0) return true;
-        bool ok;
-        if (buffer_.empty()) {
-            ok = scalar({Scalar::number, false, s}, ec);
-        } else {
-            buffer_.append(s);
-            ok = scalar({Scalar::number, false, buffer_}, ec);
-        }
+        bool const ok = scalar({kind, false, whole(last)}, ec);
         buffer_.clear();
         return ok;
     }
