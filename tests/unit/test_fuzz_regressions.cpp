@@ -147,12 +147,12 @@ TEST_CASE("fuzz finding (fixed): TriggerValue refuses a doubled sign") {
 
 TEST_CASE("fuzz finding: JSON text from invalid UTF-8 is not JSON" * doctest::should_fail()) {
     // fuzz_emulator: an unknown path with byte 0x91 in it comes back as a 404
-    // whose JSON message holds the raw byte; detail::append_json_string
+    // whose JSON message holds the raw byte; append_json_string
     // (core/json_encode.hpp) escapes control characters only. boost::json (and
     // this binding's decoder) refuse the result. Replace invalid sequences
     // with \ufffd.
     std::string out;
-    detail::append_json_string(out, "/Usage/Triggers/U\x91T.json");
+    append_json_string(out, "/Usage/Triggers/U\x91T.json");
     CHECK(valid_json(out));
 }
 

@@ -66,8 +66,6 @@ inline void append_json_string(std::string& out, std::string_view s) {
 
 namespace detail {
 
-using twilio_usage::append_json_string;  // its older home; callers still name it here
-
 inline void append_json_int(std::string& out, std::int64_t v) {
     char buf[24];
     auto const r = std::to_chars(buf, buf + sizeof buf, v);
@@ -168,7 +166,7 @@ std::string encode_page(PageInfo const& info, std::string_view list_key, std::ve
     detail::encode_json_object(out, info, opts);
     out.pop_back();  // reopen the envelope object
     out += ",";
-    detail::append_json_string(out, list_key);
+    append_json_string(out, list_key);
     out += ":[";
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (i != 0) out.push_back(',');

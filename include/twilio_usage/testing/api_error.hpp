@@ -14,7 +14,6 @@ namespace twilio_usage::testing {
 
 namespace detail {
 using twilio_usage::detail::append_json_int;
-using twilio_usage::detail::append_json_string;
 }  // namespace detail
 
 /// Thrown by request handlers; the router turns it into the error response.

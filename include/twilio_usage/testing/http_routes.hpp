@@ -313,9 +313,9 @@ private:
         }
         s_.add_usage(e);
         std::string out = "{\"account_sid\":";
-        detail::append_json_string(out, e.account_sid);
+        append_json_string(out, e.account_sid);
         out += ",\"category\":";
-        detail::append_json_string(out, e.category.wire_name());
+        append_json_string(out, e.category.wire_name());
         out += ",\"time\":\"" + format_iso8601(e.time) + "\",\"count\":\"" + e.count.to_string() + "\",\"usage\":\"" +
                e.usage.to_string() + "\",\"price\":\"" + e.price.to_string() + "\"}";
         send_json(res, 201, std::move(out));

@@ -194,7 +194,6 @@ inline PageEnvelope make_envelope(std::string const& path, std::vector<std::pair
 /// The envelope's JSON members (no braces), in contract order.
 inline void append_envelope_json(std::string& out, PageEnvelope const& e) {
     using detail::append_json_int;
-    using detail::append_json_string;
     out += "\"first_page_uri\":";
     append_json_string(out, e.first_page_uri);
     out += ",\"next_page_uri\":";

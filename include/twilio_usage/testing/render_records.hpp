@@ -83,7 +83,6 @@ inline CategoryView view_category(RecordsListing const& l, CategoryTable const& 
 /// The JSON page for the listing's paging.
 inline std::string render_records_json(RecordsListing const& l, UsageStore const& store, CategoryTable const& table,
                                        PageTokens const& tokens, RenderOptions const& opts = {}) {
-    using detail::append_json_string;
     std::uint64_t const total = l.total();
     std::uint64_t const first = std::min<std::uint64_t>(l.paging.offset, total);
     std::uint64_t const count = std::min<std::uint64_t>(static_cast<std::uint64_t>(l.paging.page_size), total - first);
