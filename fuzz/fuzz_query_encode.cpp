@@ -19,7 +19,6 @@
 namespace {
 
 namespace tu = twilio_usage;
-using fuzz::known_issue;
 using fuzz::show;
 
 bool unreserved(char c) {
@@ -29,13 +28,6 @@ bool unreserved(char c) {
 bool hex(char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f'); }
 
 using fuzz::strict_utf8_length;
-
-// Lenient count (lead bytes only), to tell "lax UTF-8" from other refusals.
-std::size_t lead_bytes(std::string_view s) {
-    std::size_t n = 0;
-    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n;
-}
 
 bool url_ok(std::string const& u) {
     auto r = boost::urls::parse_absolute_uri(u);
@@ -105,10 +97,9 @@ void check_trigger_create(std::vector<std::string_view> const& in) {
     auto const strict_len = strict_utf8_length(name);
     bool const tv_ok = tu::TriggerValue::parse(value_text).has_value();
     // One sign only: "+5" or "-5", never "++5" / "+-0".
-    if (tv_ok && value_text.size() > 1 && value_text[0] == '+' && (value_text[1] == '+' || value_text[1] == '-'))
-        known_issue("trigger-value-double-sign", "TriggerValue " + show(value_text) + " is accepted");
+    FUZZ_CHECK(!(tv_ok && value_text.size() > 1 && value_text[0] == '+' && (value_text[1] == '+' || value_text[1] == '-')),
+               "TriggerValue " + show(value_text) + " is accepted with two signs");
     bool const expect_ok_strict = strict_len && *strict_len <= 64 && url_ok(url) && tv_ok && !cat.empty();
-    bool const expect_ok_lax = !strict_len && lead_bytes(name) <= 64 && url_ok(url) && tv_ok && !cat.empty();
     if (!encoded) {
         check_error(encoded.error());
         FUZZ_CHECK(!expect_ok_strict, "TriggerCreate refused valid values: " + encoded.error().to_string() +
@@ -116,12 +107,8 @@ void check_trigger_create(std::vector<std::string_view> const& in) {
                                            " category=" + show(cat));
         return;
     }
-    if (!expect_ok_strict) {
-        FUZZ_CHECK(expect_ok_lax, "TriggerCreate encoded bad values: name=" + show(name) + " url=" + show(url) +
+    FUZZ_CHECK(expect_ok_strict, "TriggerCreate encoded bad values: name=" + show(name) + " url=" + show(url) +
                                       " value=" + show(value_text) + " category=" + show(cat) + " -> " + show(*encoded));
-        known_issue("friendly-name-lax-utf8",
-                    "FriendlyName " + show(name) + " is not valid UTF-8 (overlong, surrogate or > U+10FFFF) but is sent");
-    }
     auto const q = check_query(*encoded, {"CallbackUrl", "TriggerValue", "UsageCategory", "CallbackMethod",
                                           "FriendlyName", "Recurring", "TriggerBy"});
     FUZZ_CHECK(q.size() == 7, "TriggerCreate lost a parameter: " + show(*encoded));

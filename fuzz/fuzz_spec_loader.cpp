@@ -51,10 +51,8 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
         auto pos = position(m);
         FUZZ_CHECK(pos.has_value(), "SpecError not of the form 'fuzz.yaml:LINE:COLUMN: error: what': " + fuzz::show(m));
         long const lines = 1 + std::count(text.begin(), text.end(), '\n');
-        if (pos->first < 1 || pos->second < 1)
-            fuzz::known_issue("spec-error-position-zero",
-                              "SpecError without a position (line or column 0): " + fuzz::show(m) +
-                                  " for " + fuzz::show(text));
+        FUZZ_CHECK(pos->first >= 1 && pos->second >= 1,
+                   "SpecError without a position (line or column 0): " + fuzz::show(m) + " for " + fuzz::show(text));
         FUZZ_CHECK(pos->first <= lines + 1, "SpecError line " + std::to_string(pos->first) + " beyond the text (" +
                                                 std::to_string(lines) + " lines): " + fuzz::show(m));
     } catch (std::bad_alloc const&) {

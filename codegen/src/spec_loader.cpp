@@ -54,6 +54,12 @@ public:
 
     Location where() const { return where_of(node_); }
 
+    /// Where the value of `key` is written (the mapping itself when absent).
+    Location where_of_value(char const* key) const {
+        auto n = node_[key];
+        return n ? where_of(n) : where();
+    }
+
     bool has(char const* key) const { return static_cast<bool>(node_[key]); }
 
     YAML::Node required_node(char const* key) const {
@@ -140,7 +146,9 @@ Spec read(YAML::Node const& root, std::string const& file) {
         spec.api = {api.required_string("version"),       api.required_string("base_url"),
                     api.required_string("regional_host"), api.required_string("account_path"),
                     api.required_string("account_sid_pattern"),
-                    api.required_string("trigger_sid_pattern")};
+                    api.required_string("trigger_sid_pattern"),
+                    api.where_of_value("version"),         api.where_of_value("base_url"),
+                    api.where_of_value("account_path")};
     }
 
     auto enums = required_sequence(file, top.required_node("enums"), "enums");
@@ -247,6 +255,7 @@ Spec read(YAML::Node const& root, std::string const& file) {
     }
 
     auto cats = required_sequence(file, top.required_node("categories"), "categories");
+    spec.categories_at = where_of(top.required_node("categories"));
     spec.categories.reserve(cats.size());
     for (std::size_t i = 0; i < cats.size(); ++i) {
         MapReader m(file, cats[i], describe("category", cats[i], i),

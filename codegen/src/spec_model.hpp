@@ -17,6 +17,8 @@ struct Location {
 struct Api {
     std::string version, base_url, regional_host, account_path;
     std::string account_sid_pattern, trigger_sid_pattern;
+    // Where the values checked by validate() are written.
+    Location version_at, base_url_at, account_path_at;
 };
 
 struct EnumSpec {
@@ -92,6 +94,7 @@ struct Spec {
     std::vector<OperationSpec> operations;
     std::vector<ModelSpec> models;
     std::vector<CategorySpec> categories;
+    Location categories_at;  // the categories: list itself
 };
 
 }  // namespace codegen

@@ -84,11 +84,11 @@ private:
 
     void check_api() const {
         auto const& api = spec_.api;
-        if (api.version.empty()) fail({}, "api.version is empty");
+        if (api.version.empty()) fail(api.version_at, "api.version is empty");
         if (api.base_url.rfind("https://", 0) != 0)
-            fail({}, "api.base_url must start with https://, found '" + api.base_url + "'");
+            fail(api.base_url_at, "api.base_url must start with https://, found '" + api.base_url + "'");
         if (api.account_path.find("{AccountSid}") == std::string::npos)
-            fail({}, "api.account_path must contain {AccountSid}");
+            fail(api.account_path_at, "api.account_path must contain {AccountSid}");
     }
 
     void check_enums() {
@@ -118,7 +118,7 @@ private:
     void check_params() const {
         unique(spec_.params, [](ParamSpec const& p) { return p.name; }, "parameter");
         unique(spec_.params, [](ParamSpec const& p) { return p.wire; }, "parameter wire name");
-        if (spec_.params.size() > 32) fail({}, "at most 32 parameters are supported");
+        if (spec_.params.size() > 32) fail(spec_.params[32].where, "at most 32 parameters are supported");
         for (auto const& p : spec_.params) {
             identifier(p.name, p.where, "parameter name");
             if (!is_builtin_type(p.type) && !is_enum(p.type))
@@ -216,8 +216,8 @@ private:
 
     void check_categories() {
         auto& cats = spec_.categories;
-        if (cats.empty()) fail({}, "the spec lists no categories");
-        if (cats.size() > 65000) fail({}, "too many categories for the 16-bit Category enum");
+        if (cats.empty()) fail(spec_.categories_at, "the spec lists no categories");
+        if (cats.size() > 65000) fail(cats[65000].where, "too many categories for the 16-bit Category enum");
         std::map<std::string, std::size_t> by_name;
         std::map<std::string, std::size_t> by_identifier;
         std::set<std::string> groups;
@@ -252,9 +252,9 @@ private:
             if (!c.first_listed.empty() && !looks_like_date(c.first_listed))
                 fail(c.where, "category '" + c.name + "': first_listed must be YYYY-MM-DD, found '" +
                                   c.first_listed + "'");
-            if (c.sums_all_prices) ++totals;
+            if (c.sums_all_prices && ++totals > 1)
+                fail(c.where, "category '" + c.name + "': only one category may have sums_all_prices: true");
         }
-        if (totals > 1) fail({}, "only one category may have sums_all_prices: true");
         for (auto const& c : cats) {
             if (c.parent.empty()) continue;
             if (!by_name.count(c.parent))

@@ -138,6 +138,20 @@ TEST_CASE("other meaning errors") {
           std::string::npos);
 }
 
+TEST_CASE("errors about api values and whole sections point at them (fuzz finding: they said 0:0)") {
+    CHECK(error_of(replace(valid_spec, "version: \"2010-04-01\"", "version: \"\"")) ==
+          "broken.yaml:3:12: error: api.version is empty");
+    CHECK(error_of(replace(valid_spec, "base_url: \"https://", "base_url: \"http://"))
+              .find("broken.yaml:4:13: error: api.base_url must start with https://") == 0);
+    CHECK(error_of(replace(valid_spec, "/Accounts/{AccountSid}", "/Accounts/{Sid}"))
+              .find("broken.yaml:6:17: error: api.account_path must contain {AccountSid}") == 0);
+    auto const no_categories = valid_spec.substr(0, valid_spec.find("categories:")) + "categories: []\n";
+    CHECK(error_of(no_categories).find("broken.yaml:29:13: error: the spec lists no categories") == 0);
+    auto two_totals = replace(valid_spec, "  - {name: sms}",
+                              "  - {name: sms, sums_all_prices: true}\n  - {name: mms, sums_all_prices: true}");
+    CHECK(error_of(two_totals).find("broken.yaml:33:5: error: category 'mms': only one category") == 0);
+}
+
 TEST_CASE("identifiers are derived by one rule") {
     CHECK(codegen::to_identifier("sms-inbound-longcode") == "sms_inbound_longcode");
     CHECK(codegen::to_identifier("delete") == "delete_");

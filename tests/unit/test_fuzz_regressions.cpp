@@ -2,10 +2,7 @@
 // every crash or wrong value they found, and the most hostile inputs they
 // were seeded with.
 //
-// Cases marked `* doctest::should_fail()` assert the behaviour we want for
-// a finding that is NOT fixed yet: they pass while the bug is there and
-// start failing once it is fixed, at which point delete the decorator (and
-// the fuzz target's matching known_issue() tolerance).
+// Each finding case asserts the fixed behaviour; fuzz/README.md lists them.
 #include "twilio_usage/core/json_encode.hpp"
 #include "twilio_usage/types.hpp"
 
@@ -40,7 +37,7 @@ bool valid_json(std::string const& s) {
 }  // namespace
 
 // ---------------------------------------------------------------------------
-// Findings (the should_fail ones were not fixed at the time of writing)
+// Findings, each fixed; the case asserts the fixed behaviour
 
 TEST_CASE("fuzz finding (fixed): bytes after the JSON document are refused") {
     // fuzz_decode_records/_triggers found '{...}x' and '{...},{...}' decoding
@@ -97,35 +94,42 @@ TEST_CASE("fuzz finding (fixed): decode errors escape control characters from th
     CHECK(one_clean_line(bad.error().to_string()));
 }
 
-TEST_CASE("fuzz finding: a timestamp whose UTC value leaves years 0000..9999 does not round-trip" *
-          doctest::should_fail()) {
-    // parse_iso8601 accepts them; format_iso8601 then writes "-0001-..." or
-    // "10000-..." which parse_iso8601 refuses. Either refuse them when parsing
-    // or make the pair round-trip.
+TEST_CASE("fuzz finding (fixed): a timestamp whose UTC instant leaves years 0000..9999 is refused") {
+    // parse_iso8601 used to accept them; format_iso8601 then wrote "-0001-..."
+    // or "10000-..." which no parser reads back. Now every accepted timestamp
+    // round-trips, and the refusal says why.
     for (char const* s : {"0000-01-01T00:00:00+01:00", "9999-12-31T23:59:59-00:01"}) {
         CAPTURE(s);
         auto t = parse_iso8601(s);
-        CHECK((!t || parse_iso8601(format_iso8601(*t)) == t));
+        REQUIRE_FALSE(t.has_value());
+        CHECK(t.error().what.find("outside 0000..9999") != std::string::npos);
     }
     auto r = parse_rfc2822("01 Jan 0000 00:00:00 +0001");
-    CHECK((!r || parse_rfc2822(format_rfc2822(*r)) == r));
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().what.find("year -1 UTC") != std::string::npos);
+    CHECK_FALSE(parse_rfc2822("31 Dec 9999 23:59:59 -0001").has_value());
 }
 
-TEST_CASE("the same timestamps do convert to the right instant") {
-    auto t = parse_iso8601("0000-01-01T00:00:00+01:00");
-    REQUIRE(t.has_value());
-    CHECK(*t == sys_days{year{-1} / 12 / 31} + hours{23});
-    auto u = parse_iso8601("9999-12-31T23:59:59-00:01");
-    REQUIRE(u.has_value());
-    CHECK(*u == sys_days{year{10000} / 1 / 1} + seconds{59});
+TEST_CASE("the edges of the four-digit years are accepted and round-trip") {
+    for (char const* s : {"0000-01-01T00:00:00Z", "0000-01-01T01:00:00+01:00", "9999-12-31T23:59:59Z",
+                          "9999-12-31T22:59:59-01:00"}) {
+        CAPTURE(s);
+        auto t = parse_iso8601(s);
+        REQUIRE(t.has_value());
+        CHECK(parse_iso8601(format_iso8601(*t)).value() == *t);
+        CHECK(parse_rfc2822(format_rfc2822(*t)).value() == *t);
+    }
+    CHECK(parse_iso8601("0000-01-01T00:00:00Z").value() == sys_days{year{0} / 1 / 1});
+    CHECK(parse_iso8601("9999-12-31T22:59:59-01:00").value() == sys_days{year{9999} / 12 / 31} + hours{23} + minutes{59} + seconds{59});
 }
 
-TEST_CASE("fuzz finding: FriendlyName accepts UTF-8 that is not valid" * doctest::should_fail()) {
-    // detail::utf8_length (core/query_builder.hpp) checks only lead/continuation
-    // bit patterns: overlong forms (C0 80), UTF-16 surrogates (ED A0 80) and
-    // code points above U+10FFFF (F5..F7 leads) pass and are sent to Twilio.
+TEST_CASE("fuzz finding (fixed): FriendlyName refuses UTF-8 that is not valid") {
+    // utf8_length used to check only lead/continuation bit patterns: overlong
+    // forms (C0 80), UTF-16 surrogates (ED A0 80) and code points above
+    // U+10FFFF (F5..F7 leads) passed and were sent to Twilio. core/utf8.hpp
+    // follows RFC 3629 now, and the refusal names the parameter.
     for (std::string name : {std::string("\xC0\x80"), std::string("\xED\xA0\x80"), std::string("\xF5\x80\x80\x80"),
-                             std::string("\xE0\x80\xAF")}) {
+                             std::string("\xE0\x80\xAF"), std::string("\xF4\x90\x80\x80"), std::string("a\xE2\x82")}) {
         CAPTURE(name);
         auto q = TriggerCreate{}
                      .callback_url("https://example.com/cb")
@@ -133,7 +137,20 @@ TEST_CASE("fuzz finding: FriendlyName accepts UTF-8 that is not valid" * doctest
                      .usage_category(Category::sms)
                      .friendly_name(name)
                      .encode(today);
-        CHECK_FALSE(q.has_value());
+        REQUIRE_FALSE(q.has_value());
+        CHECK(q.error().field == "friendly_name");
+        CHECK(q.error().message.find("not valid UTF-8") != std::string::npos);
+    }
+    // The largest code point and the last ones before and after the surrogates pass.
+    for (std::string name : {std::string("\xF4\x8F\xBF\xBF"), std::string("\xED\x9F\xBF"), std::string("\xEE\x80\x80")}) {
+        CAPTURE(name);
+        CHECK(TriggerCreate{}
+                  .callback_url("https://example.com/cb")
+                  .trigger_value(1)
+                  .usage_category(Category::sms)
+                  .friendly_name(name)
+                  .encode(today)
+                  .has_value());
     }
 }
 
@@ -145,15 +162,32 @@ TEST_CASE("fuzz finding (fixed): TriggerValue refuses a doubled sign") {
     CHECK_FALSE(TriggerValue::parse("+-0").has_value());
 }
 
-TEST_CASE("fuzz finding: JSON text from invalid UTF-8 is not JSON" * doctest::should_fail()) {
-    // fuzz_emulator: an unknown path with byte 0x91 in it comes back as a 404
-    // whose JSON message holds the raw byte; append_json_string
-    // (core/json_encode.hpp) escapes control characters only. boost::json (and
-    // this binding's decoder) refuse the result. Replace invalid sequences
-    // with \ufffd.
+TEST_CASE("fuzz finding (fixed): JSON text written from invalid UTF-8 is still JSON") {
+    // fuzz_emulator: an unknown path with byte 0x91 in it came back as a 404
+    // whose JSON message held the raw byte, which boost::json (and this
+    // binding's decoder) refuse. append_json_string writes \ufffd for each
+    // byte outside a well-formed sequence now, and keeps good sequences whole.
     std::string out;
     append_json_string(out, "/Usage/Triggers/U\x91T.json");
     CHECK(valid_json(out));
+    CHECK(out == "\"/Usage/Triggers/U\\ufffdT.json\"");
+    out.clear();
+    append_json_string(out, std::string("\xC0\x80|\xED\xA0\x80|\xF0\x9F\x98\x80|\xF0\x9F\x98"));
+    CHECK(valid_json(out));
+    CHECK(out == "\"\\ufffd\\ufffd|\\ufffd\\ufffd\\ufffd|\xF0\x9F\x98\x80|\\ufffd\\ufffd\\ufffd\"");
+}
+
+TEST_CASE("utf8: sequence lengths follow RFC 3629") {
+    static_assert(utf8_length("").value() == 0);
+    static_assert(utf8_length("a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80").value() == 4);
+    static_assert(!is_valid_utf8("\x80"));
+    static_assert(!is_valid_utf8("\xC1\xBF"));          // overlong
+    static_assert(!is_valid_utf8("\xF8\x88\x80\x80\x80"));  // five bytes
+    static_assert(!is_valid_utf8("\xFF"));
+    CHECK(utf8_sequence_length("\xE2\x82\xAC", 0) == 3);
+    CHECK(utf8_sequence_length("\xE2\x82", 0) == 0);
+    CHECK(utf8_sequence_length("x\xF0\x90\x80\x80", 1) == 4);
+    CHECK(utf8_sequence_length("\xF0\x8F\xBF\xBF", 0) == 0);  // overlong 4-byte
 }
 
 // ---------------------------------------------------------------------------

@@ -110,6 +110,17 @@ inline std::optional<std::string> check_zone(int h, int m) {
   return std::nullopt;
 }
 
+/// Why an instant cannot be a timestamp of this library, or nullopt: its UTC
+/// year must have four digits, so that format_iso8601/format_rfc2822 write
+/// something the parsers read back ("0000-01-01T00:00:00+01:00" is a moment
+/// of the year -1).
+inline std::optional<std::string> check_utc_year(std::chrono::sys_seconds t) {
+  auto const y = static_cast<int>(Date{std::chrono::floor<std::chrono::days>(t)}.year());
+  if (y < 0 || y > 9999)
+    return "the instant falls in the year " + std::to_string(y) + " UTC, outside 0000..9999";
+  return std::nullopt;
+}
+
 inline Date make_date(int y, int m, int d) {
   return Date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
               std::chrono::day{static_cast<unsigned>(d)}};
@@ -336,8 +347,10 @@ inline ParseResult<Timestamp> parse_iso8601(std::string_view s) {
   if (auto why = detail::check_time_of_day(h, mi, se)) return out_of_range(*why);
 
   using namespace std::chrono;
-  return Timestamp{sys_days{detail::make_date(y, mo, d)} + hours{h} + minutes{mi} +
-                   seconds{se} - minutes{zone_minutes}};
+  Timestamp const t{sys_days{detail::make_date(y, mo, d)} + hours{h} + minutes{mi} + seconds{se} -
+                    minutes{zone_minutes}};
+  if (auto why = detail::check_utc_year(t)) return out_of_range(*why);
+  return t;
 }
 
 /// "2012-10-13T19:01:47+00:00".
@@ -452,7 +465,9 @@ inline ParseResult<Timestamp> parse_rfc2822(std::string_view s) {
                           std::string(detail::kWeekdayLongNames[actual]));
     }
   }
-  return Timestamp{day + hours{h} + minutes{mi} + seconds{se} - minutes{zone_minutes}};
+  Timestamp const t{day + hours{h} + minutes{mi} + seconds{se} - minutes{zone_minutes}};
+  if (auto why = detail::check_utc_year(t)) return out_of_range(*why);
+  return t;
 }
 
 /// Always GMT, two-digit day: "Sun, 06 Sep 2015 12:58:45 +0000".

@@ -4,6 +4,7 @@
 
 #include "twilio_usage/core/enum_traits.hpp"
 #include "twilio_usage/core/model_support.hpp"
+#include "twilio_usage/core/utf8.hpp"
 
 #include <charconv>
 #include <optional>
@@ -19,22 +20,30 @@ struct Scalar {
     std::string_view text;  // number text exactly as sent, or the unescaped string
 };
 
-// Text from the body as it may appear in an error: control characters and
-// DEL become \xNN, so a hostile body cannot break a log line.
-inline std::string printable(std::string_view s) {
+// Text from the body as it may appear in an error: at most `limit` bytes
+// (then "..."), with control characters, DEL and every byte outside a
+// well-formed UTF-8 sequence written as \xNN, so that a hostile body can
+// neither break a log line nor make an error message huge or not UTF-8.
+inline std::string printable(std::string_view s, std::size_t limit = 64) {
     static constexpr char hex[] = "0123456789abcdef";
+    bool const cut = s.size() > limit;
+    if (cut) s = s.substr(0, limit);
     std::string out;
-    out.reserve(s.size());
-    for (char ch : s) {
-        auto const c = static_cast<unsigned char>(ch);
-        if (c < 0x20 || c == 0x7f) {
+    out.reserve(s.size() + 3);
+    for (std::size_t i = 0; i < s.size();) {
+        auto const c = static_cast<unsigned char>(s[i]);
+        std::size_t const n = c >= 0x20 && c != 0x7f ? utf8_sequence_length(s, i) : 0;
+        if (n > 0) {
+            out.append(s.substr(i, n));
+            i += n;
+        } else {
             out += "\\x";
             out += hex[c >> 4];
             out += hex[c & 0xf];
-        } else {
-            out += ch;
+            ++i;
         }
     }
+    if (cut) out += "...";
     return out;
 }
 

@@ -14,6 +14,7 @@
 #include "twilio_usage/core/enum_traits.hpp"
 #include "twilio_usage/core/model_support.hpp"
 #include "twilio_usage/core/open_category.hpp"
+#include "twilio_usage/core/utf8.hpp"
 #include "twilio_usage/generated/models.hpp"
 
 #include <boost/describe/members.hpp>
@@ -35,15 +36,23 @@ struct JsonEncodeOptions {
     bool decimals_as_numbers = false;
 };
 
-/// Appends s as a JSON string literal (quotes included). UTF-8 passes through;
-/// control characters become \uXXXX.
+/// Appends s as a JSON string literal (quotes included). Well-formed UTF-8
+/// passes through; control characters become \uXXXX; each byte that is not
+/// part of a well-formed UTF-8 sequence becomes \ufffd, so that what this
+/// writes is always JSON (text echoed from a hostile request included).
 inline void append_json_string(std::string& out, std::string_view s) {
     static constexpr char kHex[] = "0123456789abcdef";
     out.push_back('"');
-    std::size_t run = 0;
+    std::size_t run = 0;  // start of the bytes not yet copied
     for (std::size_t i = 0; i < s.size(); ++i) {
         auto const c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20U && c != '"' && c != '\\') continue;
+        if (c >= 0x20U && c < 0x80U && c != '"' && c != '\\') continue;
+        if (c >= 0x80U) {
+            if (std::size_t const n = utf8_sequence_length(s, i)) {
+                i += n - 1;
+                continue;
+            }
+        }
         out.append(s.data() + run, i - run);
         run = i + 1;
         switch (c) {
@@ -55,9 +64,13 @@ inline void append_json_string(std::string& out, std::string_view s) {
             case '\b': out += "\\b"; break;
             case '\f': out += "\\f"; break;
             default:
-                out += "\\u00";
-                out.push_back(kHex[c >> 4U]);
-                out.push_back(kHex[c & 0x0FU]);
+                if (c >= 0x80U) {
+                    out += "\\ufffd";
+                } else {
+                    out += "\\u00";
+                    out.push_back(kHex[c >> 4U]);
+                    out.push_back(kHex[c & 0x0FU]);
+                }
         }
     }
     out.append(s.data() + run, s.size() - run);

@@ -11,6 +11,7 @@
 
 #include "twilio_usage/core/error.hpp"
 #include "twilio_usage/core/param_types.hpp"
+#include "twilio_usage/core/utf8.hpp"
 #include "twilio_usage/generated/parameters.hpp"
 
 #include <boost/describe/members.hpp>
@@ -46,20 +47,6 @@ inline std::string to_wire(TriggerValue const& v) { return v.to_wire(); }
 template <wire_enum E>
 std::string to_wire(E v) {
     return std::string(to_string(v));
-}
-
-// Number of code points, or nullopt for text that is not UTF-8.
-inline std::optional<std::size_t> utf8_length(std::string_view s) {
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < s.size(); ++count) {
-        auto const c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
-        if (len == 0 || i + len > s.size()) return std::nullopt;
-        for (std::size_t k = 1; k < len; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) return std::nullopt;
-        i += len;
-    }
-    return count;
 }
 
 inline std::string where(ParamInfo const& p) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "twilio_usage/core/json_encode.hpp"
+#include "twilio_usage/core/utf8.hpp"
 #include "twilio_usage/generated/models.hpp"
 
 #include <cstdint>
@@ -35,46 +36,15 @@ struct ApiError : std::runtime_error {
     static ApiError unauthenticated() { return {401, 20003, "Authenticate"}; }
 };
 
-/// True when s is well-formed UTF-8 (no overlongs, surrogates or values above U+10FFFF).
-inline bool is_valid_utf8(std::string_view s) noexcept {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        auto const c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80U) {
-            ++i;
-            continue;
-        }
-        std::size_t n = 0;
-        std::uint32_t cp = 0;
-        if ((c & 0xE0U) == 0xC0U) { n = 1; cp = c & 0x1FU; }
-        else if ((c & 0xF0U) == 0xE0U) { n = 2; cp = c & 0x0FU; }
-        else if ((c & 0xF8U) == 0xF0U) { n = 3; cp = c & 0x07U; }
-        else return false;
-        for (std::size_t k = 1; k <= n; ++k) {
-            if (i + k >= s.size()) return false;
-            auto const cc = static_cast<unsigned char>(s[i + k]);
-            if ((cc & 0xC0U) != 0x80U) return false;
-            cp = (cp << 6U) | (cc & 0x3FU);
-        }
-        static constexpr std::uint32_t kMin[4] = {0, 0x80, 0x800, 0x10000};
-        if (cp < kMin[n] || cp > 0x10FFFFU || (cp >= 0xD800U && cp <= 0xDFFFU)) return false;
-        i += n + 1;
-    }
-    return true;
-}
-
 /// s with every byte of an invalid UTF-8 sequence replaced by '?'.
 inline std::string sanitize_utf8(std::string_view s) {
     if (is_valid_utf8(s)) return std::string(s);
     std::string out;
     out.reserve(s.size());
-    std::size_t i = 0;
-    while (i < s.size()) {
-        auto const c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c < 0x80U ? 1 : (c & 0xE0U) == 0xC0U ? 2 : (c & 0xF0U) == 0xE0U ? 3 : (c & 0xF8U) == 0xF0U ? 4 : 0;
-        if (len > 0 && i + len <= s.size() && is_valid_utf8(s.substr(i, len))) {
-            out.append(s.substr(i, len));
-            i += len;
+    for (std::size_t i = 0; i < s.size();) {
+        if (std::size_t const n = utf8_sequence_length(s, i)) {
+            out.append(s.substr(i, n));
+            i += n;
         } else {
             out.push_back('?');
             ++i;
