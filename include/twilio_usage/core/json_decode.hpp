@@ -12,7 +12,9 @@
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -68,25 +70,39 @@ public:
     void reset(T* target) {
         target_ = target;
         field_ = -1;
+        next_ = 0;
     }
 
+    // A known key is remembered by its field index, not copied (this runs for
+    // every key of every record); only an unknown key's text is kept. path()
+    // says exactly what it said when every key was copied into key_.
+    // Servers send the fields in one order, so the field after the previous
+    // key is tried first.
     void key(std::string_view k) override {
-        Frame::key(k);
         field_ = -1;
-        for (std::size_t i = 0; i < field_count; ++i)
-            if (model_traits<T>::fields[i].wire == k) {
-                field_ = static_cast<int>(i);
-                break;
-            }
+        if (next_ < field_count && model_traits<T>::fields[next_].wire == k) {
+            field_ = static_cast<int>(next_);
+        } else {
+            for (std::size_t i = 0; i < field_count; ++i)
+                if (model_traits<T>::fields[i].wire == k) {
+                    field_ = static_cast<int>(i);
+                    break;
+                }
+        }
+        if (field_ >= 0) next_ = static_cast<std::size_t>(field_) + 1;
+        shown_ = field_;
+        if (field_ < 0) key_.assign(k);
+    }
+    void path(std::string& out) const override {
+        if (shown_ < 0) return Frame::path(out);
+        (out += '.') += model_traits<T>::fields[static_cast<std::size_t>(shown_)].wire;
     }
 
     std::string scalar(Scalar const& s) override {
         if (field_ < 0) return {};
-        std::string why;
-        with_field(static_cast<std::size_t>(field_), [&](auto& member, FieldInfo const& info) {
-            why = assign_optional(member, s, info.type);
+        return with_field(static_cast<std::size_t>(field_), [&](auto& member, FieldInfo const& info) {
+            return assign_optional(member, s, info.type);
         });
-        return why;
     }
 
     Frame* open(bool is_object, std::string& expected) override {
@@ -114,19 +130,21 @@ public:
         return child;
     }
 
-    // Calls f(member, field info) for field i, via Boost.Describe.
+    // Returns f(member, field info) for field i, via Boost.Describe.
     template <class F>
-    void with_field(std::size_t i, F&& f) {
+    decltype(auto) with_field(std::size_t i, F&& f) {
         using members = boost::describe::describe_members<T, boost::describe::mod_public>;
-        boost::mp11::mp_with_index<field_count>(i, [&](auto I) {
+        return boost::mp11::mp_with_index<field_count>(i, [&](auto I) {
             using D = boost::mp11::mp_at_c<members, I>;
-            f(target_->*D::pointer, model_traits<T>::fields[I]);
+            return f(target_->*D::pointer, model_traits<T>::fields[I]);
         });
     }
 
 private:
     T* target_ = nullptr;
     int field_ = -1;
+    int shown_ = -1;  // field whose key path() shows; -1: key_ (unknown or none yet)
+    std::size_t next_ = 0;  // the field tried first for the next key
     std::unique_ptr<std::array<std::unique_ptr<Frame>, field_count>> children_;
 };
 
@@ -148,6 +166,10 @@ public:
     }
     void element() override { ++index_; }
     void path(std::string& out) const override { out += "[" + std::to_string(index_) + "]"; }
+    /// Room for `n` items before the first arrives (no moves while the page grows).
+    void reserve(std::size_t n) {
+        if (items_->empty()) items_->reserve(n);
+    }
 
 private:
     std::vector<T>* items_;
@@ -159,7 +181,7 @@ private:
 template <model T>
 class PageFrame : public Frame {
 public:
-    PageFrame(Page<T>* page, std::string_view list_key) : list_key_(list_key), list_(&page->items) {
+    PageFrame(Page<T>* page, std::string_view list_key) : page_(page), list_key_(list_key), list_(&page->items) {
         info_.reset(&page->info);
     }
     void key(std::string_view k) override {
@@ -186,11 +208,16 @@ public:
             expected = "a list";
             return nullptr;
         }
+        // The envelope says how many items a page holds (1..1000 on the wire);
+        // when it comes before the list, make room for them at once.
+        if (auto const& size = page_->info.page_size; size && *size > 0)
+            list_.reserve(static_cast<std::size_t>(std::min<std::int64_t>(*size, 1000)));
         return &list_;
     }
     bool seen_list() const { return seen_list_; }
 
 private:
+    Page<T>* page_;
     std::string_view list_key_;
     ModelFrame<PageInfo> info_;
     ListFrame<T> list_;

@@ -30,6 +30,7 @@ struct CategoryFragments {
     std::string head;        // "category":"x","description":"y"
     std::string count_unit;  // "calls" with quotes
     std::string usage_unit;
+    std::string uri_name;    // the name percent-encoded, as in a record's uri
 };
 
 inline std::vector<CategoryFragments> const& known_fragments() {
@@ -45,6 +46,7 @@ inline std::vector<CategoryFragments> const& known_fragments() {
             append_json_string(f.head, t.description(k));
             append_json_string(f.count_unit, t.count_unit(k));
             append_json_string(f.usage_unit, t.usage_unit(k));
+            append_uri_encoded(f.uri_name, t.name(k));
             v.push_back(std::move(f));
         }
         return v;
@@ -154,7 +156,7 @@ inline std::string render_records_json(RecordsListing const& l, UsageStore const
         detail::append_amount_json(out, t.price, opts.prices_as_numbers);
         out += ",\"price_unit\":\"usd\",\"uri\":\"";
         out += uri_base;
-        append_uri_encoded(out, cv.name);
+        if (known) out += frags[k].uri_name; else append_uri_encoded(out, cv.name);
         out += "&StartDate=";
         out += start_s;
         out += "&EndDate=";
@@ -172,7 +174,7 @@ inline std::string render_records_json(RecordsListing const& l, UsageStore const
                 out += sub_base;
                 out += info(op).xml_name;
                 out += ".json?Category=";
-                append_uri_encoded(out, cv.name);
+                if (known) out += frags[k].uri_name; else append_uri_encoded(out, cv.name);
                 out.push_back('"');
             }
             out.push_back('}');
