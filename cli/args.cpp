@@ -125,6 +125,11 @@ std::string help_text(std::string const& usage, std::string const& summary,
     return out;
 }
 
+OptionSpec timeout_option() {
+    return {"--timeout", "SECONDS",
+            "give up on a request that takes longer than this, connecting included (default 60)"};
+}
+
 OptionSpec base_url_option() {
     return {"--base-url", "URL",
             "API base URL (default: $TWILIO_USAGE_BASE_URL, else https://api.twilio.com)"};

@@ -57,5 +57,7 @@ std::string help_text(std::string const& usage, std::string const& summary,
 
 /// The options every subcommand that talks to the API takes.
 OptionSpec base_url_option();
+/// --timeout SECONDS: the limit on each request (see Session).
+OptionSpec timeout_option();
 
 }  // namespace twilio_usage_cli

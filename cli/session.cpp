@@ -1,7 +1,10 @@
 #include "session.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <string>
 #include <twilio_usage/testing/emulator.hpp>
 
 namespace twilio_usage_cli {
@@ -21,6 +24,14 @@ Session::Session(ParsedArgs const& args) {
         options_.base_url = *url;
     else if (char const* env = std::getenv("TWILIO_USAGE_BASE_URL"); env && *env)
         options_.base_url = env;
+
+    if (auto seconds = args.integer("--timeout", 1)) {
+        if (*seconds > 86'400) args.fail("--timeout must be at most 86400 seconds, got " + std::to_string(*seconds));
+        std::chrono::milliseconds const limit = std::chrono::seconds(*seconds);
+        options_.request_timeout = limit;
+        options_.connect_timeout = std::min(options_.connect_timeout, limit);
+        options_.read_timeout = std::min(options_.read_timeout, limit);
+    }
 
     bool const any_credentials = is_set("TWILIO_ACCOUNT_SID") || is_set("TWILIO_AUTH_TOKEN") ||
                                  is_set("TWILIO_API_KEY") || is_set("TWILIO_API_SECRET");

@@ -163,6 +163,7 @@ std::string snapshot(tt::Router& router) {
             req.headers.emplace("Authorization", basic(acct, token));
             httplib::Response res;
             router.handle(req, res);
+            tt::collect_streamed_body(res);
             out += std::to_string(res.status) + res.body + "\n";
         }
     }
@@ -177,6 +178,7 @@ void check_canary(tt::Router& router) {
     req.headers.emplace("Authorization", basic(kAccount, kToken));
     httplib::Response res;
     router.handle(req, res);
+    tt::collect_streamed_body(res);
     FUZZ_CHECK(res.status == 200, "the emulator stopped serving: canary got " + std::to_string(res.status) + " " +
                                       show(res.body));
     auto page = tu::decode_page<tu::UsageRecord>(res.body, "usage_records");
@@ -212,6 +214,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     httplib::Response res;
     try {
         w.router->handle(req, res);
+        tt::collect_streamed_body(res);
     } catch (std::exception const& e) {
         FUZZ_CHECK(false, std::string("an exception escaped Router::handle: ") + e.what());
     }

@@ -366,3 +366,110 @@ TEST_CASE("records: bad page tokens are refused") {
     auto msg = json_of(api.get(api.base() + "/Usage/Records.json?PageToken=x"));
     CHECK(str(msg.at("message")).find("PageToken") != std::string::npos);
 }
+
+TEST_CASE("records: pages of more than one batch are streamed in chunks, byte for byte as rendered whole") {
+    Fixture f;
+    auto const& m = f.emu.main_account().sid;
+    f.emu.add_usage(event(m, "brand-new-category", at(2024, 3, 1), "7", "7", "0.5"));
+    f.emu.add_usage(event(m, "weird \"name\" ü/&?", at(2024, 3, 2), "1", "2", "0.25"));
+    Api api(f.emu);
+
+    // What render_records_json gives whole for the same request, from the state.
+    auto whole = [&](Operation op, std::string const& account, QueryParams const& q, bool numbers = false) {
+        EmulatorState& s = f.emu.state();
+        std::shared_lock lock(s.mu);
+        auto listing = resolve_records(op, true, account, q, s.store, s.categories, s.accounts, s.clock.now(), s.tokens);
+        return render_records_json(listing, s.store, s.categories, s.tokens, RenderOptions{numbers});
+    };
+    struct Case {
+        Operation op;
+        std::string sub;
+        QueryParams q;
+    };
+    std::vector<Case> const cases = {
+        {Operation::daily, "/Daily", {{"StartDate", "2024-02-01"}, {"EndDate", "2024-03-15"}, {"PageSize", "1000"}}},
+        {Operation::daily, "/Daily", {{"StartDate", "2024-02-01"}, {"EndDate", "2024-03-15"}, {"PageSize", "65"}}},
+        {Operation::daily, "/Daily", {{"StartDate", "2024-02-01"}, {"EndDate", "2024-03-15"}, {"PageSize", "64"}}},
+        {Operation::records, "", {{"PageSize", "1000"}}},
+        {Operation::all_time, "/AllTime", {{"PageSize", "777"}}},
+        {Operation::monthly, "/Monthly", {{"StartDate", "2023-01-01"}, {"PageSize", "1000"}}},
+        {Operation::daily, "/Daily", {{"Category", "not-interned-at-all"}, {"StartDate", "2024-01-01"}, {"PageSize", "100"}}},
+    };
+    for (auto const& c : cases) {
+        std::string path = api.base() + "/Usage/Records" + c.sub + ".json?";
+        bool firstp = true;
+        for (auto const& [k, v] : c.q) {
+            if (!firstp) path += "&";
+            firstp = false;
+            path += k + "=" + v;
+        }
+        CAPTURE(path);
+        auto r = api.get(path);
+        REQUIRE(r);
+        REQUIRE(r->status == 200);
+        std::string const want = whole(c.op, m, c.q);
+        CHECK(r->body == want);
+        CHECK(r->get_header_value("Content-Type") == "application/json; charset=utf-8");
+        auto page = decode_page<UsageRecord>(r->body, "usage_records");
+        REQUIRE(page.has_value());
+        bool const streamed = page->items.size() > 64;
+        CHECK(r->has_header("Transfer-Encoding") == streamed);
+        CHECK(r->has_header("Content-Length") == !streamed);
+    }
+    // The pages that follow, by next_page_uri.
+    auto r = api.get(api.base() + "/Usage/Records/Daily.json?StartDate=2024-02-01&EndDate=2024-03-15&PageSize=1000");
+    auto page = decode_page<UsageRecord>(r->body, "usage_records");
+    REQUIRE(page.has_value());
+    REQUIRE(page->info.next_page_uri);
+    auto second = api.get(*page->info.next_page_uri);
+    REQUIRE(second);
+    CHECK(second->status == 200);
+    CHECK(decode_page<UsageRecord>(second->body, "usage_records").has_value());
+}
+
+TEST_CASE("records: streamed pages are counted, and injected faults and errors still answer whole") {
+    Fixture f;
+    Api api(f.emu);
+    std::string const big = api.base() + "/Usage/Records/Daily.json?StartDate=2024-02-01&EndDate=2024-03-15&PageSize=1000";
+    std::size_t const before = f.emu.request_count();
+    f.emu.fail_next(2, 503, 2);
+    auto a = api.get(big);
+    REQUIRE(a);
+    check_error(a, 503, 20503);
+    CHECK(a->get_header_value("Retry-After") == "2");
+    auto b = api.get(big);
+    REQUIRE(b);
+    CHECK(b->status == 503);
+    auto c = api.get(big);
+    REQUIRE(c);
+    CHECK(c->status == 200);
+    CHECK(decode_page<UsageRecord>(c->body, "usage_records")->items.size() == 1000);
+    CHECK(f.emu.request_count() - before == 3);
+    auto bad = api.get(api.base() + "/Usage/Records/Daily.json?PageSize=1001");
+    REQUIRE(bad);
+    check_error(bad, 400, 20001);
+    Api intruder(f.emu, f.emu.main_account().sid, "0123456789abcdef0123456789abcdef");
+    auto denied = intruder.get(big);
+    REQUIRE(denied);
+    CHECK(denied->status == 401);
+    CHECK(f.emu.request_count() - before == 5);
+
+    // prices as numbers, streamed.
+    EmulatorOptions o = fixed_options();
+    o.prices_as_numbers = true;
+    Emulator numbers(o);
+    numbers.add_usage(event(numbers.main_account().sid, "calls", at(2024, 3, 10), "3", "10", "0.085"));
+    numbers.start();
+    Api napi(numbers);
+    auto n = napi.get(napi.base() + "/Usage/Records/Daily.json?StartDate=2024-03-10&EndDate=2024-03-10&PageSize=1000");
+    REQUIRE(n);
+    CHECK(n->has_header("Transfer-Encoding"));
+    auto np = decode_page<UsageRecord>(n->body, "usage_records");
+    REQUIRE(np.has_value());
+    REQUIRE(np->items.size() == category_count);
+    auto const& calls = np->items[static_cast<std::size_t>(Category::calls)];
+    CHECK(calls.category == OpenCategory(Category::calls));
+    CHECK(calls.start_date == std::chrono::year{2024} / 3 / 10);
+    CHECK(calls.price.value_or(Decimal{}).to_string() == "0.085");
+    CHECK(n->body.find("\"price\":\"") == std::string::npos);
+}

@@ -67,6 +67,7 @@ public:
         HttplibTransportOptions t;
         t.connect_timeout = options.connect_timeout;
         t.read_timeout = options.read_timeout;
+        t.request_timeout = options.request_timeout;
         t.max_response_bytes = options.max_response_bytes;
         t.verify_tls = options.verify_tls;
         t.ca_cert_path = options.ca_cert_path;

@@ -137,9 +137,15 @@ public:
     Result<std::string> resolve(std::string_view uri) const {
         if (setup_error_) return *setup_error_;
         auto refuse = [&](char const* why) {
+            // The URI came from the server: it may echo the secret, which
+            // the excerpt must not cut in two.
+            std::string shown(uri);
+            redact(shown);
+            bool const long_uri = shown.size() > 200;
+            shown.resize(std::min<std::size_t>(shown.size(), 200));
             return Error::transport_failure(TransportFailure::unsafe_redirect,
-                                            std::string("refusing page URI '") + std::string(uri.substr(0, 200)) +
-                                                "': " + why + "; credentials are only sent to " + base_url_);
+                                            "refusing page URI '" + shown + (long_uri ? "...'" : "'") + ": " + why +
+                                                "; credentials are only sent to " + base_url_);
         };
         if (uri.empty()) return refuse("it is empty");
         for (char c : uri)
@@ -182,6 +188,9 @@ public:
             std::optional<std::chrono::milliseconds> retry_after;
             if (response) {
                 if (response->status >= 200 && response->status < 300) return std::move(*response);
+                // Before the excerpt cuts it: a secret the server echoed must
+                // not survive even in part.
+                redact(response->body);
                 error = api_error(*response);
                 if (policy.honour_retry_after) retry_after = parse_retry_after(response->header("Retry-After"));
             } else {
@@ -202,28 +211,64 @@ public:
         }
     }
 
+    /// Replaces the secret and the Authorization value in `s` with
+    /// "[redacted]"; true when there was one. Idempotent: what lies inside a
+    /// "[redacted]" already is left alone (a secret may be part of that word).
+    bool redact(std::string& s) const {
+        static constexpr std::string_view marker = "[redacted]";
+        auto inside_marker = [&](std::size_t pos, std::size_t len) {
+            for (auto q = s.find(marker, pos >= marker.size() ? pos - marker.size() + 1 : 0); q != std::string::npos && q <= pos;
+                 q = s.find(marker, q + 1))
+                if (pos + len <= q + marker.size()) return true;
+            return false;
+        };
+        bool found = false;
+        for (std::string_view needle : {std::string_view(authorization_).substr(6), std::string_view(credentials_.secret())}) {
+            if (needle.size() < 4) continue;
+            for (auto pos = s.find(needle); pos != std::string::npos;) {
+                if (inside_marker(pos, needle.size())) {
+                    pos = s.find(needle, pos + 1);
+                    continue;
+                }
+                s.replace(pos, needle.size(), marker);
+                found = true;
+                pos = s.find(needle, pos + marker.size());
+            }
+        }
+        return found;
+    }
+
     /// Removes the secret (and the Authorization value) from everything an
     /// Error says, in case a server echoed them back.
     Error scrub(Error e) const {
-        auto clean = [&](std::string& s) {
-            for (std::string_view needle : {std::string_view(authorization_).substr(6), std::string_view(credentials_.secret())}) {
-                if (needle.size() < 4) continue;
-                for (auto pos = s.find(needle); pos != std::string::npos; pos = s.find(needle, pos))
-                    s.replace(pos, needle.size(), "[redacted]");
-            }
-        };
-        clean(e.message);
-        clean(e.field);
-        clean(e.found);
-        clean(e.more_info);
+        redact(e.message);
+        redact(e.field);
+        redact(e.found);
+        redact(e.more_info);
         return e;
+    }
+
+    /// The error for a 2xx body that did not decode. Decode errors quote a
+    /// bounded excerpt of the offending value, which could cut an echoed
+    /// secret in two: such a body is redacted and decoded again for the error.
+    template <class Decode>
+    Error decode_failure(std::string& body, Error first, Decode&& decode) const {
+        if (redact(body)) {
+            auto again = decode(body);
+            if (!again) return scrub(again.error());
+            first.found = "[redacted]";
+            first.message = "expected valid data, found a value holding the credentials";
+        }
+        return scrub(std::move(first));
     }
 
 private:
     static std::chrono::milliseconds backoff(RetryPolicy const& p, int attempt) {
         double ms = static_cast<double>(p.initial_delay.count()) * std::pow(p.multiplier, attempt - 1);
         ms = std::min(ms, static_cast<double>(p.max_delay.count()));
-        if (p.jitter && ms > 0) {
+        if (!(ms > 0)) return std::chrono::milliseconds(0);  // also NaN (a NaN or negative multiplier)
+        ms = std::min(ms, 1e12);                               // about 30 years: no overflow below
+        if (p.jitter) {
             thread_local std::mt19937_64 rng{std::random_device{}()};
             ms = std::uniform_real_distribution<double>(ms / 2, ms)(rng);
         }

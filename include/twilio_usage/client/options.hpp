@@ -60,7 +60,13 @@ struct ClientOptions {
     std::optional<std::string> account_sid;
 
     std::chrono::milliseconds connect_timeout{10'000};
+    /// Each socket read or write: a server silent this long fails the request.
     std::chrono::milliseconds read_timeout{30'000};
+    /// The whole exchange: connect, send, headers and body, so that a server
+    /// trickling a byte at a time cannot hold a request forever. Per attempt:
+    /// with retries, the call can take max_attempts times this plus the
+    /// waits between attempts. Zero or less: no limit beyond the two above.
+    std::chrono::milliseconds request_timeout{60'000};
     std::string user_agent{default_user_agent};
     std::size_t max_response_bytes = 64u * 1024u * 1024u;
     RetryPolicy retry;

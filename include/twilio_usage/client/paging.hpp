@@ -32,7 +32,9 @@ Result<Page<T>> fetch_page(Executor const& ex, std::string_view uri, std::string
     auto response = ex.execute(HttpMethod::get, uri);
     if (!response) return response.error();
     auto page = decode_page<T>(response->body, list_key);
-    if (!page) return ex.scrub(page.error());
+    if (!page)
+        return ex.decode_failure(response->body, page.error(),
+                                 [&](std::string_view body) { return decode_page<T>(body, list_key); });
     return page;
 }
 
@@ -73,9 +75,11 @@ public:
         }
         auto const& next = page->info.next_page_uri;
         // A page read before would loop forever (or repeat items): report it
-        // after this page. Hashes keep this at 8 bytes per page read.
-        visited_.insert(std::hash<std::string>{}(*next_uri_));
-        if (next && !next->empty() && visited_.count(std::hash<std::string>{}(*next))) {
+        // after this page. Pages are compared by the URL they resolve to (a
+        // path and the same page as an absolute URL are one page); hashes
+        // keep this at 8 bytes per page read.
+        visited_.insert(page_key(*next_uri_));
+        if (next && !next->empty() && visited_.count(page_key(*next))) {
             pending_error_ = Error::decode("page.next_page_uri", "the URI of the next page",
                                            "the URI of a page already read (the listing would loop)");
             next_uri_.reset();
@@ -96,6 +100,11 @@ public:
     std::size_t pages_fetched() const noexcept { return pages_fetched_; }
 
 private:
+    std::size_t page_key(std::string const& uri) const {
+        auto url = executor_->resolve(uri);
+        return std::hash<std::string>{}(url ? *url : uri);
+    }
+
     std::shared_ptr<Executor const> executor_;
     std::string list_key_;
     std::optional<std::size_t> remaining_;

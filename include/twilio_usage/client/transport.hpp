@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstddef>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -59,6 +60,20 @@ struct HttpResponse {
     std::optional<std::string_view> header(std::string_view name) const { return detail::find_header(headers, name); }
 };
 
+/// Takes a response body as it arrives, instead of in HttpResponse::body
+/// (see Transport::send_to).
+class BodySink {
+public:
+    virtual ~BodySink() = default;
+    /// Status and headers, before any of the body. True: the body goes to
+    /// write(), piece by piece; false: it is collected into
+    /// HttpResponse::body as send() does (e.g. an error status).
+    virtual bool accept(int status, HttpHeaders const& headers) = 0;
+    /// The next piece of an accepted body. False: the sink needs no more
+    /// (it knows why); the transport stops reading this response.
+    virtual bool write(char const* data, std::size_t size) = 0;
+};
+
 /// Implement this to replace the HTTP layer (a proxy, a recorder, a fake).
 /// Failures come back as Error::transport_failure(kind, message); any HTTP
 /// status, error statuses included, is a response.
@@ -66,6 +81,26 @@ class Transport {
 public:
     virtual ~Transport() = default;
     virtual Result<HttpResponse> send(HttpRequest const& request) = 0;
+
+    /// send(), with the body handed to `sink` if sink.accept(status, headers)
+    /// says so; the HttpResponse then has an empty body. When sink.write()
+    /// returns false the exchange ends there and still returns the response
+    /// (the sink says what was wrong). Limits apply as for send(): a body
+    /// over the size limit, a cut connection or a timeout is a transport
+    /// Error, whatever the sink has already been given.
+    ///
+    /// The default calls send() and hands the whole body over in one piece,
+    /// so a transport that implements only send() works unchanged.
+    /// HttplibTransport overrides it to hand the body over as it is read.
+    virtual Result<HttpResponse> send_to(HttpRequest const& request, BodySink& sink) {
+        auto response = send(request);
+        if (response && sink.accept(response->status, response->headers)) {
+            std::string body = std::move(response->body);
+            response->body.clear();
+            if (!body.empty()) sink.write(body.data(), body.size());
+        }
+        return response;
+    }
 };
 
 }  // namespace twilio_usage

@@ -93,7 +93,9 @@ private:
         auto response = executor_->execute(method, path, std::move(body));
         if (!response) return response.error();
         auto trigger = decode_json<UsageTrigger>(response->body);
-        if (!trigger) return executor_->scrub(trigger.error());
+        if (!trigger)
+            return executor_->decode_failure(response->body, trigger.error(),
+                                             [](std::string_view body) { return decode_json<UsageTrigger>(body); });
         return trigger;
     }
 

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -46,6 +47,8 @@ public:
     virtual void path(std::string& out) const {
         if (!key_.empty()) (out += '.') += printable(key_);
     }
+    // The whole text of the last key kept for path() (empty for a known field).
+    std::string_view key_text() const noexcept { return key_; }
 
 protected:
     std::string key_;
@@ -293,6 +296,18 @@ public:
         return out;
     }
 
+    /// After an error: whether the whole text of the value it names (its
+    /// excerpt may be cut) holds `needle`; keys_mention: a key on its path.
+    bool value_mentions(std::string_view needle) const {
+        return !needle.empty() && failed_text_.find(needle) != std::string::npos;
+    }
+    bool keys_mention(std::string_view needle) const {
+        if (needle.empty()) return false;
+        for (Frame const* frame : stack_)
+            if (frame->key_text().find(needle) != std::string_view::npos) return true;
+        return false;
+    }
+
 private:
     // The whole key, string or number: `last` alone, or the parts that
     // basic_parser delivered before it plus `last`.
@@ -316,10 +331,16 @@ private:
     }
 
     bool scalar(Scalar const& s, boost::system::error_code& ec) {
-        if (stack_.empty()) return fail("a JSON object", describe_found(s), ec);
+        if (stack_.empty()) {
+            failed_text_.assign(s.text);
+            return fail("a JSON object", describe_found(s), ec);
+        }
         stack_.back()->element();
         auto why = stack_.back()->scalar(s);
-        if (!why.empty()) return fail(std::move(why), describe_found(s), ec);
+        if (!why.empty()) {
+            failed_text_.assign(s.text);
+            return fail(std::move(why), describe_found(s), ec);
+        }
         return true;
     }
 
@@ -358,30 +379,140 @@ private:
     std::string root_name_;
     std::vector<Frame*> stack_;
     std::string buffer_;
+    std::string failed_text_;  // the whole value an error names
     int skip_depth_ = 0;
 };
 
+/// The document fed in pieces of any size: the same events, and the same
+/// errors, as when it arrives whole. write() takes the next piece and says
+/// whether decoding can go on; finish() says how the document ended. Byte
+/// positions in errors count from the start of the document, whatever the
+/// pieces were.
+class ChunkedParser {
+public:
+    ChunkedParser(Frame* root, std::string root_name) : parser_(parse_options(), root, std::move(root_name)) {}
+    ChunkedParser(ChunkedParser const&) = delete;
+    ChunkedParser& operator=(ChunkedParser const&) = delete;
+
+    /// False once the document is known to be wrong (later pieces are ignored).
+    bool write(char const* data, std::size_t size) {
+        if (error_) return false;
+        if (size == 0) return true;
+        // A UTF-8 sequence cut by the end of the previous piece is completed
+        // first and given to the parser whole: basic_parser validates a
+        // sequence split across writes too, but reports an invalid one at a
+        // later byte than when it comes in one piece.
+        if (held_size_ > 0) {
+            std::size_t const take = std::min(size, sequence_length(held_[0]) - held_size_);
+            std::memcpy(held_ + held_size_, data, take);
+            held_size_ += take;
+            data += take;
+            size -= take;
+            if (held_size_ < sequence_length(held_[0])) return true;  // still cut
+            std::size_t const n = held_size_;
+            held_size_ = 0;
+            if (!feed(held_, n)) return false;
+        }
+        std::size_t const keep = cut_sequence(data, size);
+        if (!feed(data, size - keep)) return false;
+        std::memcpy(held_, data + size - keep, keep);
+        held_size_ = keep;
+        return true;
+    }
+    bool write(std::string_view piece) { return write(piece.data(), piece.size()); }
+
+    /// No more pieces: the first error, or nullopt for one complete document.
+    std::optional<Error> finish() {
+        if (held_size_ > 0) {
+            std::size_t const n = held_size_;
+            held_size_ = 0;
+            feed(held_, n);
+        }
+        if (error_ || ended_) return error_;
+        boost::system::error_code ec;
+        char const none = 0;
+        auto const used = parser_.write_some(false, &none, 0, ec);
+        if (parser_.handler().error) {
+            error_ = parser_.handler().error;
+        } else if (ec) {
+            std::string found = ec == boost::json::error::incomplete
+                                    ? "a document cut off after " + std::to_string(consumed_) + " bytes"
+                                    : ec.message() + " at byte " + std::to_string(consumed_ + used);
+            error_ = Error::decode(parser_.handler().where(), "valid JSON", std::move(found));
+        }
+        ended_ = true;
+        return error_;
+    }
+
+    std::optional<Error> const& error() const noexcept { return error_; }
+    DecodeHandler const& handler() const noexcept { return parser_.handler(); }
+    /// Bytes written so far.
+    std::size_t size() const noexcept { return consumed_ + held_size_; }
+
+private:
+    /// Bytes of the UTF-8 sequence that `lead` starts (1 for anything else).
+    static std::size_t sequence_length(char lead) noexcept {
+        auto const b = static_cast<unsigned char>(lead);
+        return b >= 0xF0 && b <= 0xF7 ? 4 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xC0 && b <= 0xDF ? 2 : 1;
+    }
+    /// How many bytes at the end of the piece are a UTF-8 sequence it cuts (0..3).
+    static std::size_t cut_sequence(char const* data, std::size_t size) noexcept {
+        for (std::size_t back = 1; back <= 3 && back <= size; ++back) {
+            auto const b = static_cast<unsigned char>(data[size - back]);
+            if (b >= 0x80 && b <= 0xBF) continue;  // a continuation byte: look further back
+            return sequence_length(data[size - back]) > back ? back : 0;
+        }
+        return 0;
+    }
+
+    bool feed(char const* data, std::size_t size) {
+        if (size == 0) return true;
+        std::size_t used = 0;
+        if (!ended_) {
+            boost::system::error_code ec;
+            used = parser_.write_some(true, data, size, ec);
+            if (parser_.handler().error) {
+                error_ = parser_.handler().error;
+                return false;
+            }
+            if (ec) {
+                error_ = Error::decode(parser_.handler().where(), "valid JSON",
+                                       ec.message() + " at byte " + std::to_string(consumed_ + used));
+                return false;
+            }
+            // write_some stops where the document ends; only whitespace may follow.
+            ended_ = used < size;
+        }
+        for (auto i = used; i < size; ++i) {
+            char const c = data[i];
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                error_ = Error::decode(parser_.handler().where(), "one JSON document",
+                                       "extra data at byte " + std::to_string(consumed_ + i));
+                return false;
+            }
+        }
+        consumed_ += size;
+        return true;
+    }
+
+    static boost::json::parse_options parse_options() {
+        boost::json::parse_options options;
+        options.max_depth = 64;
+        return options;
+    }
+
+    boost::json::basic_parser<DecodeHandler> parser_;
+    std::size_t consumed_ = 0;
+    bool ended_ = false;  // the document is complete: only whitespace may follow
+    std::optional<Error> error_;
+    char held_[4] = {};  // the start of a UTF-8 sequence cut by the end of a piece
+    std::size_t held_size_ = 0;
+};
+
 inline std::optional<Error> run_parser(std::string_view body, Frame* root, std::string root_name) {
-    boost::json::parse_options options;
-    options.max_depth = 64;
-    boost::json::basic_parser<DecodeHandler> parser(options, root, std::move(root_name));
-    boost::system::error_code ec;
-    auto const used = parser.write_some(false, body.data(), body.size(), ec);
-    if (parser.handler().error) return parser.handler().error;
-    if (ec) {
-        std::string found = ec == boost::json::error::incomplete
-                                ? "a document cut off after " + std::to_string(body.size()) + " bytes"
-                                : ec.message() + " at byte " + std::to_string(used);
-        return Error::decode(parser.handler().where(), "valid JSON", std::move(found));
-    }
-    // write_some stops where the document ends; only whitespace may follow.
-    for (auto i = used; i < body.size(); ++i) {
-        char const c = body[i];
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-            return Error::decode(parser.handler().where(), "one JSON document",
-                                 "extra data at byte " + std::to_string(i));
-    }
-    return std::nullopt;
+    ChunkedParser parser(root, std::move(root_name));
+    parser.write(body);
+    return parser.finish();
 }
 
 }  // namespace detail
@@ -397,17 +528,62 @@ Result<T> decode_json(std::string_view body) {
     return out;
 }
 
+/// Decodes a page that arrives in pieces (e.g. as an HTTP body is read):
+///
+///   PageDecoder<UsageRecord> decoder("usage_records");
+///   while (...) if (!decoder.write(piece)) break;   // false: the page is wrong already
+///   Result<Page<UsageRecord>> page = decoder.finish();
+///
+/// Any split of a document gives exactly what decode_page() gives for it
+/// whole: the same page, or the same error (field path, byte positions,
+/// trailing data, depth limit). finish() is called once.
+template <model T>
+class PageDecoder {
+public:
+    explicit PageDecoder(std::string_view list_key)
+        : list_key_(list_key), root_(&page_, list_key_), parser_(&root_, "page") {}
+    PageDecoder(PageDecoder const&) = delete;
+    PageDecoder& operator=(PageDecoder const&) = delete;
+
+    /// The next piece of the body. False once the document is known to be
+    /// wrong: later pieces change nothing, and finish() gives the error.
+    bool write(std::string_view piece) { return parser_.write(piece.data(), piece.size()); }
+    bool write(char const* data, std::size_t size) { return parser_.write(data, size); }
+
+    /// The body is complete: the page, or why it is not one.
+    Result<Page<T>> finish() {
+        if (auto error = parser_.finish()) return *error;
+        if (!root_.seen_list())
+            return Error::decode("page." + list_key_, "a list of " + std::string(model_traits<T>::name),
+                                 "no such key");
+        return std::move(page_);
+    }
+
+    /// Bytes written so far.
+    std::size_t size() const noexcept { return parser_.size(); }
+
+    /// After finish() gave an error: whether the whole value it names holds
+    /// `text` (an error quotes at most 64 bytes of it), and whether a key on
+    /// its path does (a path quotes at most 64 bytes of each key). A caller
+    /// that keeps no copy of the body uses these to withhold what an error
+    /// would otherwise quote of a secret.
+    bool error_value_holds(std::string_view text) const { return parser_.handler().value_mentions(text); }
+    bool error_path_holds(std::string_view text) const { return parser_.handler().keys_mention(text); }
+
+private:
+    std::string list_key_;
+    Page<T> page_;
+    detail::PageFrame<T> root_;
+    detail::ChunkedParser parser_;
+};
+
 /// Decodes a page whose items are under `list_key` ("usage_records"). The list
 /// must be present: a page without it is an error, never an empty page.
 template <model T>
 Result<Page<T>> decode_page(std::string_view body, std::string_view list_key) {
-    Page<T> out;
-    detail::PageFrame<T> root(&out, list_key);
-    if (auto error = detail::run_parser(body, &root, "page")) return *error;
-    if (!root.seen_list())
-        return Error::decode("page." + std::string(list_key), "a list of " + std::string(model_traits<T>::name),
-                             "no such key");
-    return out;
+    PageDecoder<T> decoder(list_key);
+    decoder.write(body);
+    return decoder.finish();
 }
 
 }  // namespace twilio_usage

@@ -18,6 +18,9 @@
 
 #include <httplib.h>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+
 #include <chrono>
 #include <memory>
 #include <stdexcept>
@@ -52,9 +55,14 @@ public:
         router_.install(*server);
         // httplib's default sets SO_REUSEPORT, which lets a second emulator
         // bind the same port silently; SO_REUSEADDR alone makes it fail.
+        // TCP_NODELAY (inherited by accepted connections): records pages are
+        // streamed in chunks smaller than loopback's MSS, which Nagle's
+        // algorithm would hold back until the client's delayed ACK.
+        server->set_tcp_nodelay(true);
         server->set_socket_options([](socket_t sock) {
             int yes = 1;
             ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+            ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof(yes));
         });
         auto const& o = state_->options;
         int port = o.port;

@@ -24,6 +24,7 @@
 #include <boost/json/value.hpp>
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -82,6 +83,30 @@ inline std::optional<Operation> records_operation(std::string_view sub) {
 }
 
 }  // namespace detail
+
+/// For callers of Router::handle without a socket (the fuzzer): renders a
+/// streamed answer (records pages of more than Router::stream_batch records
+/// go out in chunks as they are rendered) into res.body, as one whole body
+/// with the same bytes. An answer that was whole already is left as it is.
+inline void collect_streamed_body(httplib::Response& res) {
+    if (!res.content_provider_) return;
+    std::string body;
+    bool done = false;
+    httplib::DataSink sink;
+    sink.write = [&](char const* data, std::size_t n) {
+        body.append(data, n);
+        return true;
+    };
+    sink.done = [&] { done = true; };
+    sink.is_writable = [] { return true; };
+    while (!done && res.content_provider_(body.size(), 0, sink)) {
+    }
+    res.content_provider_success_ = done;
+    res.content_provider_ = nullptr;
+    res.is_chunked_content_provider_ = false;
+    res.content_length_ = 0;
+    res.body = std::move(body);
+}
 
 class Router {
 public:
@@ -185,20 +210,49 @@ private:
         return {405, 20004, "Method " + method + " not allowed on this resource"};
     }
 
+    /// Records pages of more than this many records are streamed: rendered
+    /// a batch at a time into chunks of the response (chunked transfer
+    /// coding), so that the client reads and decodes the first records while
+    /// the rest are rendered. The body's bytes are the same as rendered whole.
+public:
+    static constexpr std::uint64_t stream_batch = 64;
+
+private:
+
     void list_records(httplib::Response& res, Operation op, bool json, std::string const& account,
                       QueryParams const& q) {
         Timestamp const now = s_.clock.now();
         std::shared_lock lock(s_.mu);
-        auto const listing = resolve_records(op, json, account, q, s_.store, s_.categories, s_.accounts, now, s_.tokens);
-        if (json) {
-            send_json(res, 200,
-                      render_records_json(listing, s_.store, s_.categories, s_.tokens,
-                                          RenderOptions{s_.options.prices_as_numbers}));
-        } else {
+        auto listing = resolve_records(op, json, account, q, s_.store, s_.categories, s_.accounts, now, s_.tokens);
+        if (!json) {
             res.status = 200;
             res.body = render_records_xml(listing, s_.store, s_.categories, s_.tokens);
             res.set_header("Content-Type", "application/xml; charset=utf-8");
+            return;
         }
+        // Everything the page needs is taken from the state here, under the
+        // lock; the batches are rendered after it is released.
+        auto renderer = std::make_shared<RecordsJsonRenderer>(std::move(listing), s_.store, s_.categories, s_.tokens,
+                                                              RenderOptions{s_.options.prices_as_numbers});
+        lock.unlock();
+        if (renderer->count() <= stream_batch) {
+            std::string body;
+            body.reserve(1024 + renderer->batch_bytes(static_cast<std::size_t>(renderer->count())));
+            renderer->render_some(body, renderer->count());
+            send_json(res, 200, std::move(body));
+            return;
+        }
+        res.status = 200;
+        res.set_chunked_content_provider(
+            "application/json; charset=utf-8",
+            [renderer, buffer = std::string()](std::size_t, httplib::DataSink& sink) mutable {
+                buffer.clear();
+                if (buffer.capacity() == 0) buffer.reserve(1024 + renderer->batch_bytes(stream_batch));
+                renderer->render_some(buffer, stream_batch);
+                if (!buffer.empty() && !sink.write(buffer.data(), buffer.size())) return false;
+                if (renderer->done()) sink.done();
+                return true;
+            });
     }
 
     static void send_json(httplib::Response& res, int status, std::string body) {

@@ -82,87 +82,135 @@ inline CategoryView view_category(RecordsListing const& l, CategoryTable const& 
     return {table.name(k), table.description(k), table.count_unit(k), table.usage_unit(k)};
 }
 
-/// The JSON page for the listing's paging.
-inline std::string render_records_json(RecordsListing const& l, UsageStore const& store, CategoryTable const& table,
-                                       PageTokens const& tokens, RenderOptions const& opts = {}) {
-    std::uint64_t const total = l.total();
-    std::uint64_t const first = std::min<std::uint64_t>(l.paging.offset, total);
-    std::uint64_t const count = std::min<std::uint64_t>(static_cast<std::uint64_t>(l.paging.page_size), total - first);
-    PageEnvelope const env = make_envelope(l.path, l.filters, l.listing_id, tokens, l.paging, count, total);
+/// A JSON page of a records listing, rendered a few records at a time so that
+/// it can be sent while it is rendered. The constructor takes from the store
+/// and the category table everything the page needs (call it under the
+/// state's lock); render_some() needs neither, so it can run after the lock
+/// is released. The bytes are the same whatever the batches.
+class RecordsJsonRenderer {
+public:
+    RecordsJsonRenderer(RecordsListing listing, UsageStore const& store, CategoryTable const& table,
+                        PageTokens const& tokens, RenderOptions const& opts = {})
+        : l_(std::move(listing)), opts_(opts), totalprice_(table.totalprice()) {
+        std::uint64_t const total = l_.total();
+        first_ = std::min<std::uint64_t>(l_.paging.offset, total);
+        count_ = std::min<std::uint64_t>(static_cast<std::uint64_t>(l_.paging.page_size), total - first_);
+        next_ = first_;
+        PageEnvelope const env = make_envelope(l_.path, l_.filters, l_.listing_id, tokens, l_.paging, count_, total);
+        head_.push_back('{');
+        append_envelope_json(head_, env);
+        head_ += ",\"usage_records\":[";
 
-    std::string out;
-    out.reserve(1024 + count * (detail::has_subresource_uris(l.op) ? 2400 : 900));
-    out.push_back('{');
-    append_envelope_json(out, env);
-    out += ",\"usage_records\":[";
+        // The totals of every record of the page, and the names of
+        // categories the spec does not list (the table may change later).
+        std::size_t const ncat = l_.categories.size();
+        std::vector<std::vector<UsageStore::DayMap const*>> series(ncat);
+        std::vector<bool> series_ready(ncat, false);
+        totals_.reserve(static_cast<std::size_t>(count_));
+        for (std::uint64_t i = first_; i < first_ + count_; ++i) {
+            std::size_t const ci = static_cast<std::size_t>(i % ncat);
+            CategoryKey const k = l_.categories[ci];
+            auto const [from, to] = l_.periods[static_cast<std::size_t>(i / ncat)];
+            if (!series_ready[ci]) {
+                if (k != kUninternedCategory) series[ci] = store.series(l_.accounts, k);
+                series_ready[ci] = true;
+            }
+            totals_.push_back(UsageStore::sum(series[ci], from, to));
+        }
+        unknown_names_.resize(ncat);
+        for (std::size_t ci = 0; ci < ncat; ++ci) {
+            CategoryKey const k = l_.categories[ci];
+            if (k >= category_count) unknown_names_[ci] = std::string(view_category(l_, table, k).name);
+        }
 
-    std::string prefix = "{\"account_sid\":";
-    append_json_string(prefix, l.account_sid);
-    prefix += ",\"api_version\":\"2010-04-01\",\"as_of\":\"";
-    prefix += format_iso8601(l.as_of);
-    prefix += "\",";
-    std::string const uri_base = l.path + "?Category=";
-    std::string sub_base = "/2010-04-01/Accounts/" + l.account_sid + "/Usage/Records/";
+        prefix_ = "{\"account_sid\":";
+        append_json_string(prefix_, l_.account_sid);
+        prefix_ += ",\"api_version\":\"2010-04-01\",\"as_of\":\"";
+        prefix_ += format_iso8601(l_.as_of);
+        prefix_ += "\",";
+        uri_base_ = l_.path + "?Category=";
+        sub_base_ = "/2010-04-01/Accounts/" + l_.account_sid + "/Usage/Records/";
+    }
 
-    auto const& frags = detail::known_fragments();
-    std::size_t const ncat = l.categories.size();
-    std::size_t cached_period = static_cast<std::size_t>(-1);
-    // Each category's per-day series in the listed accounts, looked up once per page.
-    std::vector<std::vector<UsageStore::DayMap const*>> series(ncat);
-    std::vector<bool> series_ready(ncat, false);
-    std::string start_s, end_s;
-    for (std::uint64_t i = first; i < first + count; ++i) {
+    /// Records in the page.
+    std::uint64_t count() const noexcept { return count_; }
+    /// Bytes a batch of `n` records takes, about (to reserve).
+    std::size_t batch_bytes(std::size_t n) const noexcept {
+        return 64 + n * (detail::has_subresource_uris(l_.op) ? 2400 : 900);
+    }
+    bool done() const noexcept { return finished_; }
+
+    /// Appends the next `max_records` records (the envelope before the
+    /// first, the end of the document after the last); false once the whole
+    /// page has been rendered.
+    bool render_some(std::string& out, std::uint64_t max_records) {
+        if (finished_) return false;
+        if (next_ == first_ && !head_.empty()) {
+            out += head_;
+            head_.clear();
+            head_.shrink_to_fit();
+        }
+        std::uint64_t const stop = std::min(first_ + count_, next_ + max_records);
+        for (; next_ < stop; ++next_) render_one(out, next_);
+        if (next_ == first_ + count_) {
+            out += "]}";
+            finished_ = true;
+        }
+        return true;
+    }
+
+private:
+    void render_one(std::string& out, std::uint64_t i) {
+        auto const& frags = detail::known_fragments();
+        std::size_t const ncat = l_.categories.size();
         std::size_t const pi = static_cast<std::size_t>(i / ncat);
-        CategoryKey const k = l.categories[static_cast<std::size_t>(i % ncat)];
-        auto const [from, to] = l.periods[pi];
-        if (pi != cached_period) {
-            start_s = format_date(date_of(from));
-            end_s = format_date(date_of(to));
-            cached_period = pi;
-        }
         std::size_t const ci = static_cast<std::size_t>(i % ncat);
-        if (!series_ready[ci]) {
-            if (k != kUninternedCategory) series[ci] = store.series(l.accounts, k);
-            series_ready[ci] = true;
+        CategoryKey const k = l_.categories[ci];
+        auto const [from, to] = l_.periods[pi];
+        if (pi != cached_period_) {
+            start_s_ = format_date(date_of(from));
+            end_s_ = format_date(date_of(to));
+            cached_period_ = pi;
         }
-        Totals const t = UsageStore::sum(series[ci], from, to);
-        CategoryView const cv = view_category(l, table, k);
+        Totals const& t = totals_[static_cast<std::size_t>(i - first_)];
         bool const known = k < category_count;
+        std::string_view const name = known ? std::string_view{} : std::string_view(unknown_names_[ci]);
 
-        if (i != first) out.push_back(',');
-        out += prefix;
+        if (i != first_) out.push_back(',');
+        out += prefix_;
         if (known) {
             out += frags[k].head;
         } else {
+            // Unknown and uninterned categories: the name is the description, no units.
             out += "\"category\":";
-            append_json_string(out, cv.name);
+            append_json_string(out, name);
             out += ",\"description\":";
-            append_json_string(out, cv.description);
+            append_json_string(out, name);
         }
         out += ",\"start_date\":\"";
-        out += start_s;
+        out += start_s_;
         out += "\",\"end_date\":\"";
-        out += end_s;
+        out += end_s_;
         out += "\",\"count\":";
-        if (k == table.totalprice()) out += "null";
-        else detail::append_amount_json(out, t.count, opts.prices_as_numbers);
+        if (k == totalprice_) out += "null";
+        else detail::append_amount_json(out, t.count, opts_.prices_as_numbers);
         out += ",\"count_unit\":";
-        if (known) out += frags[k].count_unit; else append_json_string(out, cv.count_unit);
+        if (known) out += frags[k].count_unit; else append_json_string(out, "");
         out += ",\"usage\":";
-        detail::append_amount_json(out, t.usage, opts.prices_as_numbers);
+        detail::append_amount_json(out, t.usage, opts_.prices_as_numbers);
         out += ",\"usage_unit\":";
-        if (known) out += frags[k].usage_unit; else append_json_string(out, cv.usage_unit);
+        if (known) out += frags[k].usage_unit; else append_json_string(out, "");
         out += ",\"price\":";
-        detail::append_amount_json(out, t.price, opts.prices_as_numbers);
+        detail::append_amount_json(out, t.price, opts_.prices_as_numbers);
         out += ",\"price_unit\":\"usd\",\"uri\":\"";
-        out += uri_base;
-        if (known) out += frags[k].uri_name; else append_uri_encoded(out, cv.name);
+        out += uri_base_;
+        if (known) out += frags[k].uri_name; else append_uri_encoded(out, name);
         out += "&StartDate=";
-        out += start_s;
+        out += start_s_;
         out += "&EndDate=";
-        out += end_s;
+        out += end_s_;
         out += "\",\"subresource_uris\":";
-        if (detail::has_subresource_uris(l.op)) {
+        if (detail::has_subresource_uris(l_.op)) {
             out.push_back('{');
             bool firstkey = true;
             for (Operation op : detail::kSubresourceOps) {
@@ -171,10 +219,10 @@ inline std::string render_records_json(RecordsListing const& l, UsageStore const
                 out.push_back('"');
                 out += info(op).subresource_key;
                 out += "\":\"";
-                out += sub_base;
+                out += sub_base_;
                 out += info(op).xml_name;
                 out += ".json?Category=";
-                if (known) out += frags[k].uri_name; else append_uri_encoded(out, cv.name);
+                if (known) out += frags[k].uri_name; else append_uri_encoded(out, name);
                 out.push_back('"');
             }
             out.push_back('}');
@@ -183,7 +231,26 @@ inline std::string render_records_json(RecordsListing const& l, UsageStore const
         }
         out.push_back('}');
     }
-    out += "]}";
+
+    RecordsListing l_;
+    RenderOptions opts_;
+    CategoryKey totalprice_;
+    std::uint64_t first_ = 0, count_ = 0, next_ = 0;
+    bool finished_ = false;
+    std::string head_, prefix_, uri_base_, sub_base_;
+    std::vector<Totals> totals_;
+    std::vector<std::string> unknown_names_;  // by position in the listing's categories
+    std::size_t cached_period_ = static_cast<std::size_t>(-1);
+    std::string start_s_, end_s_;
+};
+
+/// The JSON page for the listing's paging, whole.
+inline std::string render_records_json(RecordsListing const& l, UsageStore const& store, CategoryTable const& table,
+                                       PageTokens const& tokens, RenderOptions const& opts = {}) {
+    RecordsJsonRenderer renderer(l, store, table, tokens, opts);
+    std::string out;
+    out.reserve(1024 + renderer.batch_bytes(static_cast<std::size_t>(renderer.count())));
+    renderer.render_some(out, renderer.count());
     return out;
 }
 
