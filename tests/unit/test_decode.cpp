@@ -1,5 +1,6 @@
 // Decoding: the seed's documented responses, odd but legal values, and
 // errors that name the field.
+#include "fixture.hpp"
 #include "twilio_usage/types.hpp"
 
 #include <doctest/doctest.h>
@@ -12,13 +13,7 @@ using namespace std::chrono;
 
 namespace {
 
-std::string fixture(char const* name) {
-    std::ifstream in(std::string(FIXTURE_DIR) + "/" + name, std::ios::binary);
-    REQUIRE_MESSAGE(in, name);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using test_support::fixture;
 
 Page<UsageRecord> records(std::string const& body) {
     auto page = decode_page<UsageRecord>(body, "usage_records");

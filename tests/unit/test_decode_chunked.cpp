@@ -4,6 +4,7 @@
 // documents. The reference is an independent whole-body parse (one
 // basic_parser::write_some with more=false, as decode_page was written before
 // PageDecoder).
+#include "fixture.hpp"
 #include "twilio_usage/types.hpp"
 
 #include <doctest/doctest.h>
@@ -17,13 +18,7 @@ using namespace std::string_literals;
 
 namespace {
 
-std::string fixture(char const* name) {
-    std::ifstream in(std::string(FIXTURE_DIR) + "/" + name, std::ios::binary);
-    REQUIRE_MESSAGE(in, name);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using test_support::fixture;
 
 // decode_page as it was before PageDecoder: the whole body in one write_some(false).
 template <model T>
