@@ -15,6 +15,7 @@
 #include <boost/url/parse.hpp>
 
 #include <algorithm>
+#include <vector>
 #include <chrono>
 #include <cmath>
 #include <memory>
@@ -92,6 +93,13 @@ inline bool retryable(Error const& e) noexcept {
     return false;
 }
 
+/// A body consumer for Executor::execute_to: a BodySink that can start over
+/// (each attempt of a retried request restarts it).
+class StreamTarget : public BodySink {
+public:
+    virtual void restart() = 0;
+};
+
 class Executor {
 public:
     Executor(Credentials credentials, ClientOptions options, std::shared_ptr<Transport> transport)
@@ -167,6 +175,24 @@ public:
 
     /// Sends one request (retrying per the policy) and returns the 2xx answer.
     Result<HttpResponse> execute(HttpMethod method, std::string_view uri, std::string body = {}) const {
+        return run(method, uri, std::move(body), [&](HttpRequest const& request) { return transport_->send(request); });
+    }
+
+    /// execute() for a GET whose 2xx body goes to `target` as it arrives
+    /// (Transport::send_to); the returned response then has an empty body.
+    /// Any other status is read whole and becomes the API Error, as in
+    /// execute(). Each attempt starts with target.restart(), so a retry
+    /// never sees what an earlier attempt delivered.
+    Result<HttpResponse> execute_to(std::string_view uri, StreamTarget& target) const {
+        return run(HttpMethod::get, uri, {}, [&](HttpRequest const& request) {
+            target.restart();
+            return transport_->send_to(request, target);
+        });
+    }
+
+private:
+    template <class Send>
+    Result<HttpResponse> run(HttpMethod method, std::string_view uri, std::string body, Send&& send) const {
         auto url = resolve(uri);
         if (!url) return url.error();
         HttpRequest request;
@@ -183,7 +209,7 @@ public:
         RetryPolicy const& policy = options_.retry;
         int const attempts = retryable_method(method) ? std::max(1, policy.max_attempts) : 1;
         for (int attempt = 1;; ++attempt) {
-            auto response = transport_->send(request);
+            auto response = send(request);
             Error error;
             std::optional<std::chrono::milliseconds> retry_after;
             if (response) {
@@ -211,6 +237,7 @@ public:
         }
     }
 
+public:
     /// Replaces the secret and the Authorization value in `s` with
     /// "[redacted]"; true when there was one. Idempotent: what lies inside a
     /// "[redacted]" already is left alone (a secret may be part of that word).
@@ -246,6 +273,29 @@ public:
         redact(e.found);
         redact(e.more_info);
         return e;
+    }
+
+    /// What redact() replaces: the Authorization value and the secret.
+    std::vector<std::string_view> secrets() const {
+        std::vector<std::string_view> out;
+        for (std::string_view needle : {std::string_view(authorization_).substr(6), std::string_view(credentials_.secret())})
+            if (needle.size() >= 4) out.push_back(needle);
+        return out;
+    }
+
+    /// The error for a 2xx body that did not decode as it streamed (see
+    /// decode_failure for a body held whole). There is no body to redact and
+    /// decode again: when the value the error names held the credentials, its
+    /// excerpt is withheld, and when a key on its path did, the path is cut
+    /// to the root (an excerpt may cut a secret in two, which scrub() would
+    /// not find).
+    Error stream_decode_failure(Error first, bool value_held_secret, bool path_held_secret) const {
+        if (value_held_secret) {
+            first.found = "[redacted]";
+            first.message = "expected valid data, found a value holding the credentials";
+        }
+        if (path_held_secret) first.field = first.field.substr(0, first.field.find_first_of(".["));
+        return scrub(std::move(first));
     }
 
     /// The error for a 2xx body that did not decode. Decode errors quote a

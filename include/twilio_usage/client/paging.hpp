@@ -26,16 +26,65 @@ namespace twilio_usage {
 
 namespace detail {
 
-/// GET one page and decode it.
+/// A page decoded as its body arrives (Executor::execute_to): the decoder of
+/// the current attempt; no copy of the body is kept.
+template <model T>
+class PageTarget final : public StreamTarget {
+public:
+    explicit PageTarget(std::string_view list_key) : list_key_(list_key) {}
+
+    void restart() override {
+        decoder_.reset();
+        decoder_.emplace(list_key_);
+        accepted_ = false;
+    }
+    bool accept(int status, HttpHeaders const&) override {
+        accepted_ = status >= 200 && status < 300;
+        return accepted_;
+    }
+    bool write(char const* data, std::size_t size) override {
+        if (!decoder_) restart();
+        // Once the page is known to be wrong, the rest of the body is still
+        // read (and dropped): a body that then breaks a limit, is cut off
+        // or times out fails as it does when it is read whole, and the
+        // connection stays usable.
+        decoder_->write(data, size);
+        return true;
+    }
+
+    /// The page, once the exchange is over. `response` is what the transport
+    /// returned: a transport that never called accept() left the body there.
+    Result<Page<T>> finish(Executor const& ex, HttpResponse& response) {
+        if (!decoder_) restart();
+        if (!accepted_ && !response.body.empty()) write(response.body.data(), response.body.size());
+        auto page = decoder_->finish();
+        if (!page) {
+            bool in_value = false, in_path = false;
+            for (auto secret : ex.secrets()) {
+                in_value = in_value || decoder_->error_value_holds(secret);
+                in_path = in_path || decoder_->error_path_holds(secret);
+            }
+            decoder_.reset();
+            return ex.stream_decode_failure(page.error(), in_value, in_path);
+        }
+        decoder_.reset();
+        return page;
+    }
+
+private:
+    std::string list_key_;
+    std::optional<PageDecoder<T>> decoder_;
+    bool accepted_ = false;
+};
+
+/// GET one page and decode it as it arrives: a page is returned only when its
+/// whole body has come and decoded; anything else is an Error and no page.
 template <model T>
 Result<Page<T>> fetch_page(Executor const& ex, std::string_view uri, std::string_view list_key) {
-    auto response = ex.execute(HttpMethod::get, uri);
+    PageTarget<T> target(list_key);
+    auto response = ex.execute_to(uri, target);
     if (!response) return response.error();
-    auto page = decode_page<T>(response->body, list_key);
-    if (!page)
-        return ex.decode_failure(response->body, page.error(),
-                                 [&](std::string_view body) { return decode_page<T>(body, list_key); });
-    return page;
+    return target.finish(ex, *response);
 }
 
 /// Where a listing starts, and how much of it to read.
