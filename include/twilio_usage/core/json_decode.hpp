@@ -4,8 +4,10 @@
 // skipped, and every failure names the field: "usage_records[3].price".
 #pragma once
 
+#include "twilio_usage/core/decode.hpp"
 #include "twilio_usage/core/error.hpp"
 #include "twilio_usage/core/field_decode.hpp"
+#include "twilio_usage/core/page.hpp"
 #include "twilio_usage/generated/models.hpp"
 
 #include <boost/describe/members.hpp>
@@ -23,13 +25,6 @@
 #include <vector>
 
 namespace twilio_usage {
-
-/// One page of a paged list: the envelope and the typed items.
-template <class T>
-struct Page {
-    PageInfo info;
-    std::vector<T> items;
-};
 
 namespace detail {
 
@@ -517,7 +512,7 @@ inline std::optional<Error> run_parser(std::string_view body, Frame* root, std::
 
 }  // namespace detail
 
-/// Decodes one JSON object into a model (a trigger, an error body, ...).
+// Declared in core/decode.hpp.
 template <model T>
 Result<T> decode_json(std::string_view body) {
     T out{};
@@ -577,8 +572,7 @@ private:
     detail::ChunkedParser parser_;
 };
 
-/// Decodes a page whose items are under `list_key` ("usage_records"). The list
-/// must be present: a page without it is an error, never an empty page.
+// Declared in core/decode.hpp.
 template <model T>
 Result<Page<T>> decode_page(std::string_view body, std::string_view list_key) {
     PageDecoder<T> decoder(list_key);
