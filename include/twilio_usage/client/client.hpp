@@ -8,11 +8,11 @@
 
 #include "twilio_usage/client/credentials.hpp"
 #include "twilio_usage/client/executor.hpp"
-#include "twilio_usage/client/httplib_transport.hpp"
 #include "twilio_usage/client/options.hpp"
 #include "twilio_usage/client/records.hpp"
 #include "twilio_usage/client/transport.hpp"
 #include "twilio_usage/client/triggers.hpp"
+#include "twilio_usage/config.hpp"
 
 #include <memory>
 #include <ostream>
@@ -28,25 +28,15 @@ public:
         : Client(credentials, options, default_transport(options)) {}
 
     /// With a transport of your own.
-    Client(Credentials credentials, ClientOptions options, std::shared_ptr<Transport> transport)
-        : executor_(std::make_shared<detail::Executor const>(std::move(credentials), std::move(options),
-                                                             std::move(transport))) {}
+    TWILIO_USAGE_DECL Client(Credentials credentials, ClientOptions options, std::shared_ptr<Transport> transport);
 
     /// Credentials from TWILIO_ACCOUNT_SID + TWILIO_AUTH_TOKEN, or
     /// TWILIO_API_KEY + TWILIO_API_SECRET (+ TWILIO_ACCOUNT_SID).
-    static Result<Client> from_environment(ClientOptions options = {}) {
-        auto credentials = Credentials::from_environment();
-        if (!credentials) return credentials.error();
-        return Client(std::move(*credentials), std::move(options));
-    }
+    TWILIO_USAGE_DECL static Result<Client> from_environment(ClientOptions options = {});
 
     /// The same credentials, options and connection, acting for another
     /// account (a subaccount of the credentials' account).
-    Client for_account(std::string account_sid) const {
-        ClientOptions options = executor_->options();
-        options.account_sid = std::move(account_sid);
-        return Client(executor_->credentials(), std::move(options), executor_->transport());
-    }
+    TWILIO_USAGE_DECL Client for_account(std::string account_sid) const;
 
     RecordsApi records() const { return RecordsApi(executor_); }
     TriggersApi triggers() const { return TriggersApi(executor_); }
@@ -57,25 +47,18 @@ public:
     Transport& transport() const noexcept { return *executor_->transport(); }
 
     /// "Client{https://api.twilio.com, account AC...1234, Credentials{...[redacted]}}"
-    std::string to_string() const {
-        return "Client{" + base_url() + ", account " + detail::redact_sid(account_sid()) + ", " +
-               executor_->credentials().to_string() + "}";
-    }
+    TWILIO_USAGE_DECL std::string to_string() const;
     friend std::ostream& operator<<(std::ostream& os, Client const& c) { return os << c.to_string(); }
 
-    static std::shared_ptr<Transport> default_transport(ClientOptions const& options) {
-        HttplibTransportOptions t;
-        t.connect_timeout = options.connect_timeout;
-        t.read_timeout = options.read_timeout;
-        t.request_timeout = options.request_timeout;
-        t.max_response_bytes = options.max_response_bytes;
-        t.verify_tls = options.verify_tls;
-        t.ca_cert_path = options.ca_cert_path;
-        return std::make_shared<HttplibTransport>(std::move(t));
-    }
+    /// An HttplibTransport configured from `options` (client/httplib_transport.hpp).
+    TWILIO_USAGE_DECL static std::shared_ptr<Transport> default_transport(ClientOptions const& options);
 
 private:
     std::shared_ptr<detail::Executor const> executor_;
 };
 
 }  // namespace twilio_usage
+
+#ifndef TWILIO_USAGE_SEPARATE_COMPILATION
+#include "twilio_usage/client/impl/client.ipp"
+#endif

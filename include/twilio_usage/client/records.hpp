@@ -3,6 +3,7 @@
 #pragma once
 
 #include "twilio_usage/client/paging.hpp"
+#include "twilio_usage/config.hpp"
 #include "twilio_usage/generated/operations.hpp"
 #include "twilio_usage/generated/queries.hpp"
 
@@ -18,14 +19,9 @@ template <class Q>
 concept records_query = std::same_as<typename Q::rules, detail::RecordsQueryRules>;
 
 namespace detail {
-template <class Q>
-Result<std::string> first_uri(Executor const& ex, Operation op, Q const& query) {
-    auto encoded = query.encode();
-    if (!encoded) return encoded.error();
-    std::string uri = ex.path(info(op).path);
-    if (!encoded->empty()) uri += "?" + *encoded;
-    return uri;
-}
+/// The relative URI of a listing's first page: the operation's path and the
+/// encoded query (or the query's error).
+TWILIO_USAGE_DECL Result<std::string> first_uri(Executor const& ex, Operation op, Result<std::string> encoded_query);
 }  // namespace detail
 
 class RecordsApi {
@@ -35,11 +31,7 @@ public:
     /// Any of the nine records operations (Operation::records ... last_month).
     template <records_query Q = RecordsQuery>
     Listing<UsageRecord> listing(Operation op, Q const& query = {}) const {
-        auto uri = info(op).list_key == "usage_records"
-                       ? detail::first_uri(*executor_, op, query)
-                       : Result<std::string>(Error::invalid_request(
-                             "operation", std::string(info(op).name) + " is not a Usage Records listing"));
-        return Listing<UsageRecord>(detail::ListingSource{executor_, std::move(uri), "usage_records", std::nullopt});
+        return listing_of(op, query.encode());
     }
 
     /// One record per category over the range (all time by default).
@@ -77,7 +69,13 @@ public:
     Page<UsageRecord> fetch_page(std::string_view page_uri) const { return try_fetch_page(page_uri).value(); }
 
 private:
+    TWILIO_USAGE_DECL Listing<UsageRecord> listing_of(Operation op, Result<std::string> encoded_query) const;
+
     std::shared_ptr<detail::Executor const> executor_;
 };
 
 }  // namespace twilio_usage
+
+#ifndef TWILIO_USAGE_SEPARATE_COMPILATION
+#include "twilio_usage/client/impl/records.ipp"
+#endif

@@ -4,6 +4,7 @@
 
 #include "twilio_usage/client/paging.hpp"
 #include "twilio_usage/client/records.hpp"
+#include "twilio_usage/config.hpp"
 #include "twilio_usage/generated/operations.hpp"
 #include "twilio_usage/generated/queries.hpp"
 
@@ -39,20 +40,13 @@ public:
     template <triggers_query Q = TriggersQuery>
     Listing<UsageTrigger> list(Q const& query = {}) const {
         return Listing<UsageTrigger>(detail::ListingSource{
-            executor_, detail::first_uri(*executor_, Operation::trigger_list, query), "usage_triggers", std::nullopt});
+            executor_, detail::first_uri(*executor_, Operation::trigger_list, query.encode()), "usage_triggers", std::nullopt});
     }
     /// Continues a trigger listing from a stored next_page_uri.
-    Listing<UsageTrigger> resume(std::string page_uri) const {
-        return Listing<UsageTrigger>(
-            detail::ListingSource{executor_, Result<std::string>(std::move(page_uri)), "usage_triggers", std::nullopt});
-    }
+    TWILIO_USAGE_DECL Listing<UsageTrigger> resume(std::string page_uri) const;
 
-    Result<UsageTrigger> try_fetch(std::string_view sid) const {
-        auto path = sid_path(Operation::trigger_fetch, sid);
-        if (!path) return path.error();
-        return send_item(HttpMethod::get, *path, {});
-    }
-    UsageTrigger fetch(std::string_view sid) const { return try_fetch(sid).value(); }
+    TWILIO_USAGE_DECL Result<UsageTrigger> try_fetch(std::string_view sid) const;
+    TWILIO_USAGE_DECL UsageTrigger fetch(std::string_view sid) const;
 
     /// Only the callback method, callback URL and friendly name can change.
     template <trigger_update_query Q>
@@ -67,39 +61,19 @@ public:
     UsageTrigger update(std::string_view sid, Q const& query) const { return try_update(sid, query).value(); }
 
     /// DELETE; succeeds with 204.
-    Result<void> try_remove(std::string_view sid) const {
-        auto path = sid_path(Operation::trigger_delete, sid);
-        if (!path) return path.error();
-        auto response = executor_->execute(HttpMethod::delete_, *path);
-        if (!response) return response.error();
-        return {};
-    }
-    void remove(std::string_view sid) const { try_remove(sid).value(); }
+    TWILIO_USAGE_DECL Result<void> try_remove(std::string_view sid) const;
+    TWILIO_USAGE_DECL void remove(std::string_view sid) const;
 
 private:
-    Result<std::string> sid_path(Operation op, std::string_view sid) const {
-        if (!detail::is_sid(sid, "UT")) {
-            std::string shown;
-            for (char c : sid.substr(0, 40)) shown += (c >= 0x20 && c < 0x7f) ? c : '?';
-            return Error::invalid_request("sid", "trigger SID '" + shown + (sid.size() > 40 ? "..." : "") +
-                                                     "' is not UT followed by 32 hex digits");
-        }
-        std::string below(info(op).path);
-        below.replace(below.find("{Sid}"), 5, sid);
-        return executor_->path(below);
-    }
+    TWILIO_USAGE_DECL Result<std::string> sid_path(Operation op, std::string_view sid) const;
 
-    Result<UsageTrigger> send_item(HttpMethod method, std::string const& path, std::string body) const {
-        auto response = executor_->execute(method, path, std::move(body));
-        if (!response) return response.error();
-        auto trigger = decode_json<UsageTrigger>(response->body);
-        if (!trigger)
-            return executor_->decode_failure(response->body, trigger.error(),
-                                             [](std::string_view body) { return decode_json<UsageTrigger>(body); });
-        return trigger;
-    }
+    TWILIO_USAGE_DECL Result<UsageTrigger> send_item(HttpMethod method, std::string const& path, std::string body) const;
 
     std::shared_ptr<detail::Executor const> executor_;
 };
 
 }  // namespace twilio_usage
+
+#ifndef TWILIO_USAGE_SEPARATE_COMPILATION
+#include "twilio_usage/client/impl/triggers.ipp"
+#endif

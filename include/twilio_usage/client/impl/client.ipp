@@ -1,0 +1,47 @@
+// The definitions of client/client.hpp (see config.hpp for when this is
+// included).
+#pragma once
+
+#include "twilio_usage/client/client.hpp"
+#include "twilio_usage/client/executor.hpp"
+#include "twilio_usage/client/httplib_transport.hpp"
+
+#include <memory>
+#include <string>
+#include <utility>
+
+namespace twilio_usage {
+
+TWILIO_USAGE_DECL Client::Client(Credentials credentials, ClientOptions options, std::shared_ptr<Transport> transport)
+    : executor_(std::make_shared<detail::Executor const>(std::move(credentials), std::move(options),
+                                                         std::move(transport))) {}
+
+TWILIO_USAGE_DECL Result<Client> Client::from_environment(ClientOptions options) {
+    auto credentials = Credentials::from_environment();
+    if (!credentials) return credentials.error();
+    return Client(std::move(*credentials), std::move(options));
+}
+
+TWILIO_USAGE_DECL Client Client::for_account(std::string account_sid) const {
+    ClientOptions options = executor_->options();
+    options.account_sid = std::move(account_sid);
+    return Client(executor_->credentials(), std::move(options), executor_->transport());
+}
+
+TWILIO_USAGE_DECL std::string Client::to_string() const {
+    return "Client{" + base_url() + ", account " + detail::redact_sid(account_sid()) + ", " +
+           executor_->credentials().to_string() + "}";
+}
+
+TWILIO_USAGE_DECL std::shared_ptr<Transport> Client::default_transport(ClientOptions const& options) {
+    HttplibTransportOptions t;
+    t.connect_timeout = options.connect_timeout;
+    t.read_timeout = options.read_timeout;
+    t.request_timeout = options.request_timeout;
+    t.max_response_bytes = options.max_response_bytes;
+    t.verify_tls = options.verify_tls;
+    t.ca_cert_path = options.ca_cert_path;
+    return std::make_shared<HttplibTransport>(std::move(t));
+}
+
+}  // namespace twilio_usage

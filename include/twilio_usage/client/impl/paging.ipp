@@ -1,0 +1,148 @@
+// The definitions of client/paging.hpp that fetch and decode pages, and the
+// body sink that decodes them (see config.hpp for when this is included).
+#pragma once
+
+#include "twilio_usage/client/executor.hpp"
+#include "twilio_usage/client/paging.hpp"
+#include "twilio_usage/core/json_decode.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+
+namespace twilio_usage::detail {
+
+/// A page decoded as its body arrives (Executor::execute_to): the decoder of
+/// the current attempt; no copy of the body is kept.
+template <model T>
+class PageTarget final : public StreamTarget {
+public:
+    explicit PageTarget(std::string_view list_key) : list_key_(list_key) {}
+
+    void restart() override {
+        decoder_.reset();
+        decoder_.emplace(list_key_);
+        accepted_ = false;
+    }
+    bool accept(int status, HttpHeaders const&) override {
+        accepted_ = status >= 200 && status < 300;
+        return accepted_;
+    }
+    bool write(char const* data, std::size_t size) override {
+        if (!decoder_) restart();
+        // Once the page is known to be wrong, the rest of the body is still
+        // read (and dropped): a body that then breaks a limit, is cut off
+        // or times out fails as it does when it is read whole, and the
+        // connection stays usable.
+        decoder_->write(data, size);
+        return true;
+    }
+
+    /// The page, once the exchange is over. `response` is what the transport
+    /// returned: a transport that never called accept() left the body there.
+    Result<Page<T>> finish(Executor const& ex, HttpResponse& response) {
+        if (!decoder_) restart();
+        if (!accepted_ && !response.body.empty()) write(response.body.data(), response.body.size());
+        auto page = decoder_->finish();
+        if (!page) {
+            bool in_value = false, in_path = false;
+            for (auto secret : ex.secrets()) {
+                in_value = in_value || decoder_->error_value_holds(secret);
+                in_path = in_path || decoder_->error_path_holds(secret);
+            }
+            decoder_.reset();
+            return ex.stream_decode_failure(page.error(), in_value, in_path);
+        }
+        decoder_.reset();
+        return page;
+    }
+
+private:
+    std::string list_key_;
+    std::optional<PageDecoder<T>> decoder_;
+    bool accepted_ = false;
+};
+
+template <model T>
+Result<Page<T>> fetch_page(Executor const& ex, std::string_view uri, std::string_view list_key) {
+    PageTarget<T> target(list_key);
+    auto response = ex.execute_to(uri, target);
+    if (!response) return response.error();
+    return target.finish(ex, *response);
+}
+
+template <model T>
+Pager<T>::Pager(ListingSource const& source) : executor_(source.executor), list_key_(source.list_key),
+                                              remaining_(source.limit) {
+    if (source.first_uri) next_uri_ = *source.first_uri;
+    else pending_error_ = source.first_uri.error();
+}
+
+template <model T>
+std::optional<Result<Page<T>>> Pager<T>::next_page() {
+    if (done_) return std::nullopt;
+    if (pending_error_) {
+        done_ = true;
+        return Result<Page<T>>(std::move(*pending_error_));
+    }
+    if (!next_uri_ || (remaining_ && *remaining_ == 0)) {
+        done_ = true;
+        return std::nullopt;
+    }
+    auto page = fetch_page<T>(*executor_, *next_uri_, list_key_);
+    ++pages_fetched_;
+    if (!page) {
+        done_ = true;
+        return Result<Page<T>>(page.error());
+    }
+    auto const& next = page->info.next_page_uri;
+    // A page read before would loop forever (or repeat items): report it
+    // after this page. Pages are compared by the URL they resolve to (a
+    // path and the same page as an absolute URL are one page); hashes
+    // keep this at 8 bytes per page read.
+    visited_.insert(page_key(*next_uri_));
+    if (next && !next->empty() && visited_.count(page_key(*next))) {
+        pending_error_ = Error::decode("page.next_page_uri", "the URI of the next page",
+                                       "the URI of a page already read (the listing would loop)");
+        next_uri_.reset();
+    } else if (next && !next->empty()) {
+        next_uri_ = *next;
+    } else {
+        next_uri_.reset();
+    }
+    if (remaining_) {
+        if (page->items.size() > *remaining_) page->items.resize(*remaining_);
+        *remaining_ -= page->items.size();
+    }
+    return Result<Page<T>>(std::move(*page));
+}
+
+template <model T>
+std::size_t Pager<T>::page_key(std::string const& uri) const {
+    auto url = executor_->resolve(uri);
+    return std::hash<std::string>{}(url ? *url : uri);
+}
+
+template <model T>
+void ItemCursor<T>::load_from(std::size_t index) {
+    index_ = index;
+    while (index_ >= page_.items.size()) {
+        page_ = Page<T>{};  // one page at a time: drop the old one before fetching
+        index_ = 0;
+        auto next = pager_.next_page();
+        if (!next) {
+            at_end_ = true;
+            return;
+        }
+        if (!*next) {
+            error_ = next->error();
+            return;
+        }
+        page_ = std::move(**next);
+    }
+}
+
+}  // namespace twilio_usage::detail
