@@ -33,11 +33,15 @@ class Frame {
 public:
     virtual ~Frame() = default;
     virtual void key(std::string_view k) { key_.assign(k); }
-    // A scalar inside this container; returns what was expected on mismatch.
-    virtual std::string scalar(Scalar const& s) = 0;
+    // A scalar inside this container; false with what was expected in `why`
+    // on mismatch (`why` is left alone on success).
+    virtual bool scalar(Scalar const& s, std::string& why) = 0;
     // A container starts inside this one: the frame to push, or nullptr to skip it.
     virtual Frame* open(bool is_object, std::string& expected) = 0;
-    virtual void element() {}  // arrays: a new element begins
+    // Arrays: a new element begins (not virtual: it runs for every value).
+    void element() noexcept {
+        if (is_list_) ++index_;
+    }
     // Path segment of the current child, for error messages.
     virtual void path(std::string& out) const {
         if (!key_.empty()) (out += '.') += printable(key_);
@@ -47,7 +51,37 @@ public:
 
 protected:
     std::string key_;
+    bool is_list_ = false;  // element() counts elements in index_
+    long index_ = -1;
 };
+
+// Whether the n bytes at a and b are the same: memcmp, inline, a word at a
+// time (a key is 3 to 20 bytes), never reading outside either range.
+inline bool same_bytes(char const* a, char const* b, std::size_t n) noexcept {
+    auto load8 = [](char const* p) {
+        std::uint64_t v;
+        std::memcpy(&v, p, 8);
+        return v;
+    };
+    auto load4 = [](char const* p) {
+        std::uint32_t v;
+        std::memcpy(&v, p, 4);
+        return v;
+    };
+    if (n >= 8) {
+        for (std::size_t i = 0; i + 8 < n; i += 8)
+            if (load8(a + i) != load8(b + i)) return false;
+        return load8(a + n - 8) == load8(b + n - 8);
+    }
+    if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+    for (std::size_t i = 0; i < n; ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
+inline bool same_text(std::string_view a, std::string_view b) noexcept {
+    return a.size() == b.size() && same_bytes(a.data(), b.data(), a.size());
+}
 
 template <model T>
 class ModelFrame;
@@ -78,11 +112,11 @@ public:
     // key is tried first.
     void key(std::string_view k) override {
         field_ = -1;
-        if (next_ < field_count && model_traits<T>::fields[next_].wire == k) {
+        if (next_ < field_count && same_text(model_traits<T>::fields[next_].wire, k)) {
             field_ = static_cast<int>(next_);
         } else {
             for (std::size_t i = 0; i < field_count; ++i)
-                if (model_traits<T>::fields[i].wire == k) {
+                if (same_text(model_traits<T>::fields[i].wire, k)) {
                     field_ = static_cast<int>(i);
                     break;
                 }
@@ -96,10 +130,10 @@ public:
         (out += '.') += model_traits<T>::fields[static_cast<std::size_t>(shown_)].wire;
     }
 
-    std::string scalar(Scalar const& s) override {
-        if (field_ < 0) return {};
+    bool scalar(Scalar const& s, std::string& why) override {
+        if (field_ < 0) return true;
         return with_field(static_cast<std::size_t>(field_), [&](auto& member, FieldInfo const& info) {
-            return assign_optional(member, s, info.type);
+            return assign_optional(member, s, info.type, why);
         });
     }
 
@@ -150,9 +184,10 @@ private:
 template <model T>
 class ListFrame : public Frame {
 public:
-    explicit ListFrame(std::vector<T>* items) : items_(items) {}
-    std::string scalar(Scalar const& s) override {
-        return "an object, found " + describe_found(s) + " in the list";
+    explicit ListFrame(std::vector<T>* items) : items_(items) { is_list_ = true; }
+    bool scalar(Scalar const& s, std::string& why) override {
+        why = "an object, found " + describe_found(s) + " in the list";
+        return false;
     }
     Frame* open(bool is_object, std::string& expected) override {
         if (!is_object) {
@@ -162,7 +197,6 @@ public:
         item_.reset(&items_->emplace_back());
         return &item_;
     }
-    void element() override { ++index_; }
     void path(std::string& out) const override { out += "[" + std::to_string(index_) + "]"; }
     /// Room for `n` items before the first arrives (no moves while the page grows).
     void reserve(std::size_t n) {
@@ -172,7 +206,6 @@ public:
 private:
     std::vector<T>* items_;
     ModelFrame<T> item_;
-    long index_ = -1;
 };
 
 // A page: the envelope fields plus the list under `list_key`.
@@ -191,9 +224,12 @@ public:
         }
         info_.key(k);
     }
-    std::string scalar(Scalar const& s) override {
-        if (in_list_) return s.kind == Scalar::null ? "a list" : "a list, found " + describe_found(s);
-        return info_.scalar(s);
+    bool scalar(Scalar const& s, std::string& why) override {
+        if (in_list_) {
+            why = s.kind == Scalar::null ? "a list" : "a list, found " + describe_found(s);
+            return false;
+        }
+        return info_.scalar(s, why);
     }
     Frame* open(bool is_object, std::string& expected) override {
         if (!in_list_) return info_.open(is_object, expected);
@@ -330,13 +366,12 @@ private:
             failed_text_.assign(s.text);
             return fail("a JSON object", describe_found(s), ec);
         }
-        stack_.back()->element();
-        auto why = stack_.back()->scalar(s);
-        if (!why.empty()) {
-            failed_text_.assign(s.text);
-            return fail(std::move(why), describe_found(s), ec);
-        }
-        return true;
+        Frame* const top = stack_.back();
+        top->element();
+        if (top->scalar(s, why_)) [[likely]]
+            return true;
+        failed_text_.assign(s.text);
+        return fail(std::move(why_), describe_found(s), ec);
     }
 
     bool open(bool is_object, boost::system::error_code& ec) {
@@ -375,6 +410,7 @@ private:
     std::vector<Frame*> stack_;
     std::string buffer_;
     std::string failed_text_;  // the whole value an error names
+    std::string why_;          // what a frame expected, after a scalar it refused
     int skip_depth_ = 0;
 };
 
