@@ -103,6 +103,7 @@ inline bool assign(Decimal& out, Scalar const& s, ValueType, std::string& why) {
         why = "a decimal (string or number)";
         return false;
     }
+    if (DecimalFastParse::parse(s.text, out)) return true;
     auto parsed = Decimal::parse(s.text);
     if (!parsed) {
         why = "a decimal (" + parsed.error().what + ")";
@@ -117,6 +118,7 @@ inline bool assign(Date& out, Scalar const& s, ValueType, std::string& why) {
         why = "a date YYYY-MM-DD";
         return false;
     }
+    if (parse_date_fast(s.text, out)) return true;
     auto parsed = parse_date(s.text);
     if (!parsed) {
         why = "a date YYYY-MM-DD (" + parsed.error().what + ")";
@@ -134,6 +136,7 @@ inline bool assign(Timestamp& out, Scalar const& s, ValueType type, std::string&
         why = expected;
         return false;
     }
+    if (iso && parse_iso8601_fast(s.text, out)) return true;
     auto first = iso ? parse_iso8601(s.text) : parse_rfc2822(s.text);
     if (first) {
         out = *first;
