@@ -57,7 +57,7 @@ protected:
 
 // Whether the n bytes at a and b are the same: memcmp, inline, a word at a
 // time (a key is 3 to 20 bytes), never reading outside either range.
-inline bool same_bytes(char const* a, char const* b, std::size_t n) noexcept {
+[[gnu::always_inline]] inline bool same_bytes(char const* a, char const* b, std::size_t n) noexcept {
     auto load8 = [](char const* p) {
         std::uint64_t v;
         std::memcpy(&v, p, 8);
@@ -79,7 +79,7 @@ inline bool same_bytes(char const* a, char const* b, std::size_t n) noexcept {
     return true;
 }
 
-inline bool same_text(std::string_view a, std::string_view b) noexcept {
+[[gnu::always_inline]] inline bool same_text(std::string_view a, std::string_view b) noexcept {
     return a.size() == b.size() && same_bytes(a.data(), b.data(), a.size());
 }
 
@@ -111,19 +111,13 @@ public:
     // Servers send the fields in one order, so the field after the previous
     // key is tried first.
     void key(std::string_view k) override {
-        field_ = -1;
-        if (next_ < field_count && same_text(model_traits<T>::fields[next_].wire, k)) {
-            field_ = static_cast<int>(next_);
+        std::size_t const i = next_;
+        if (i < field_count && same_text(model_traits<T>::fields[i].wire, k)) [[likely]] {
+            field_ = shown_ = static_cast<int>(i);
+            next_ = i + 1;
         } else {
-            for (std::size_t i = 0; i < field_count; ++i)
-                if (same_text(model_traits<T>::fields[i].wire, k)) {
-                    field_ = static_cast<int>(i);
-                    break;
-                }
+            find_key(k);
         }
-        if (field_ >= 0) next_ = static_cast<std::size_t>(field_) + 1;
-        shown_ = field_;
-        if (field_ < 0) key_.assign(k);
     }
     void path(std::string& out) const override {
         if (shown_ < 0) return Frame::path(out);
@@ -160,6 +154,19 @@ public:
             }
         });
         return child;
+    }
+
+    // key() when the key is not the one after the previous key.
+    [[gnu::noinline]] void find_key(std::string_view k) {
+        field_ = -1;
+        for (std::size_t i = 0; i < field_count; ++i)
+            if (same_text(model_traits<T>::fields[i].wire, k)) {
+                field_ = static_cast<int>(i);
+                break;
+            }
+        if (field_ >= 0) next_ = static_cast<std::size_t>(field_) + 1;
+        shown_ = field_;
+        if (field_ < 0) key_.assign(k);
     }
 
     // Returns f(member, field info) for field i, via Boost.Describe.
@@ -362,16 +369,25 @@ private:
     }
 
     bool scalar(Scalar const& s, boost::system::error_code& ec) {
-        if (stack_.empty()) {
-            failed_text_.assign(s.text);
-            return fail("a JSON object", describe_found(s), ec);
-        }
+        if (stack_.empty()) [[unlikely]]
+            return not_in_object(s, ec);
         Frame* const top = stack_.back();
         top->element();
         if (top->scalar(s, why_)) [[likely]]
             return true;
+        return refuse(s, ec);
+    }
+
+    // A frame refused scalar s: the error, with what it expected (why_).
+    [[gnu::noinline, gnu::cold]] bool refuse(Scalar const& s, boost::system::error_code& ec) {
         failed_text_.assign(s.text);
         return fail(std::move(why_), describe_found(s), ec);
+    }
+
+    // A scalar as the whole document.
+    [[gnu::noinline, gnu::cold]] bool not_in_object(Scalar const& s, boost::system::error_code& ec) {
+        failed_text_.assign(s.text);
+        return fail("a JSON object", describe_found(s), ec);
     }
 
     bool open(bool is_object, boost::system::error_code& ec) {
