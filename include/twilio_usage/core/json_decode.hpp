@@ -294,7 +294,7 @@ public:
         return true;
     }
     bool on_key(std::string_view s, std::size_t, boost::system::error_code&) {
-        if (skip_depth_ == 0 && !stack_.empty()) stack_.back()->key(whole(s));
+        if (skip_depth_ == 0 && top_) top_->key(whole(s));
         buffer_.clear();
         return true;
     }
@@ -355,8 +355,15 @@ private:
         return buffer_;
     }
 
-    bool token(Scalar::Kind kind, std::string_view last, boost::system::error_code& ec) {
+    [[gnu::always_inline]] bool token(Scalar::Kind kind, std::string_view last, boost::system::error_code& ec) {
         if (skip_depth_ > 0) return true;
+        if (buffer_.empty()) [[likely]]
+            return scalar({kind, false, last}, ec);
+        return split_token(kind, last, ec);
+    }
+
+    // A string or number that came in parts.
+    [[gnu::noinline]] bool split_token(Scalar::Kind kind, std::string_view last, boost::system::error_code& ec) {
         bool const ok = scalar({kind, false, whole(last)}, ec);
         buffer_.clear();
         return ok;
@@ -368,10 +375,10 @@ private:
         return false;
     }
 
-    bool scalar(Scalar const& s, boost::system::error_code& ec) {
-        if (stack_.empty()) [[unlikely]]
+    [[gnu::always_inline]] bool scalar(Scalar const& s, boost::system::error_code& ec) {
+        Frame* const top = top_;
+        if (!top) [[unlikely]]
             return not_in_object(s, ec);
-        Frame* const top = stack_.back();
         top->element();
         if (top->scalar(s, why_)) [[likely]]
             return true;
@@ -398,6 +405,7 @@ private:
         if (stack_.empty()) {
             if (!is_object) return fail("a JSON object", "an array", ec);
             stack_.push_back(root_);
+            top_ = root_;
             return true;
         }
         stack_.back()->element();
@@ -406,6 +414,7 @@ private:
         if (!expected.empty()) return fail(std::move(expected), is_object ? "an object" : "an array", ec);
         if (child) {
             stack_.push_back(child);
+            top_ = child;
         } else {
             skip_depth_ = 1;
         }
@@ -417,6 +426,7 @@ private:
             --skip_depth_;
         } else if (!stack_.empty()) {
             stack_.pop_back();
+            top_ = stack_.empty() ? nullptr : stack_.back();
         }
         return true;
     }
@@ -424,6 +434,7 @@ private:
     Frame* root_;
     std::string root_name_;
     std::vector<Frame*> stack_;
+    Frame* top_ = nullptr;  // stack_.back(), or nullptr when the stack is empty
     std::string buffer_;
     std::string failed_text_;  // the whole value an error names
     std::string why_;          // what a frame expected, after a scalar it refused
