@@ -64,6 +64,16 @@ void check_decimal(std::string const& text) {
             CHECK(why == "a decimal (" + general.error().what + ")");
         }
     }
+    // A field given twice: the second value replaces the first, or empties the field.
+    {
+        std::optional<Decimal> used = Decimal::parse("-123.456").value();
+        std::string why;
+        bool const ok = detail::assign_optional(used, detail::Scalar{detail::Scalar::string, false, text},
+                                                ValueType::decimal, why);
+        CHECK(ok == general.has_value());
+        CHECK(used.has_value() == general.has_value());
+        if (general && used) same_decimal(*used, *general);
+    }
     // The fast path alone: when it takes the text, exactly Decimal::parse's value.
     Decimal fast = Decimal::parse("-123.456").value();  // a used value: every part is rewritten
     if (detail::DecimalFastParse::parse(text, fast)) {

@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <limits>
 #include <ostream>
 #include <string>
@@ -334,6 +335,13 @@ struct DecimalFastParse {
     std::size_t const n = s.size();
     if (n == 0 || n > kMaxLength) return false;
     char const* p = s.data();
+    if (n == 1) {  // "0" above all
+      if (static_cast<unsigned char>(p[0] - '0') > 9) return false;
+      out.negative_ = false;
+      if (out.digits_.size() != 1 || out.digits_[0] != p[0]) out.digits_.assign(p, 1);
+      out.exponent_ = 0;
+      return true;
+    }
     std::size_t pos = 0;
     bool const negative = p[0] == '-';
     if (negative) ++pos;
@@ -359,13 +367,21 @@ struct DecimalFastParse {
       if (len > 0 || p[i] != '0') buf[len++] = p[i];
     if (len == 0) {
       out.negative_ = false;  // zero is never negative
-      if (out.digits_ != std::string_view("0", 1)) out.digits_.assign("0", 1);
+      if (out.digits_.size() != 1 || out.digits_[0] != '0') out.digits_.assign("0", 1);
     } else {
       out.negative_ = negative;
       out.digits_.assign(buf, len);
     }
     out.exponent_ = -static_cast<std::int32_t>(frac);
     return true;
+  }
+
+  /// Parses s into `out`, engaging it (as a copy of zero: cheaper than
+  /// Decimal(), whose "0" goes through strlen) when it is empty.
+  static bool parse(std::string_view s, std::optional<Decimal>& out) {
+    static Decimal const zero;
+    if (!out) out.emplace(zero);
+    return parse(s, *out);
   }
 };
 

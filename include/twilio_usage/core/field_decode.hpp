@@ -204,6 +204,15 @@ bool assign_optional(std::optional<T>& out, Scalar const& s, ValueType type, std
         out.reset();
         why = "a string";
         return false;
+    } else if constexpr (std::is_same_v<T, Decimal>) {
+        if (s.kind == Scalar::number || s.kind == Scalar::string) {
+            if (DecimalFastParse::parse(s.text, out)) return true;
+        } else if (!out) {
+            out.emplace();
+        }
+        if (assign(*out, s, type, why)) return true;
+        out.reset();
+        return false;
     } else if constexpr (std::is_same_v<T, OpenCategory>) {
         if (s.kind == Scalar::string) {
             if (out) {
