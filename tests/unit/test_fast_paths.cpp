@@ -224,3 +224,71 @@ TEST_CASE("ISO 8601 fast path: the same instant as the general parser, or no say
     CHECK(decode_field<Timestamp>("2024-06-30T24:00:00+00:00", ValueType::iso8601_timestamp).second ==
           "an ISO 8601 timestamp (hour 24 is out of range 00..23 in '2024-06-30T24:00:00+00:00')");
 }
+
+namespace {
+
+// One record with the given start_date, end_date and as_of (JSON values).
+std::string record_json(std::string_view start, std::string_view end, std::string_view as_of) {
+    return "{\"start_date\":" + std::string(start) + ",\"end_date\":" + std::string(end) +
+           ",\"as_of\":" + std::string(as_of) + "}";
+}
+
+}  // namespace
+
+TEST_CASE("dates and timestamps a page repeats: the same values as each record alone") {
+    // Each line is one record; the decoder remembers the last text of each
+    // date/timestamp field, so repeats, near repeats, nulls and a memo that
+    // must not match an empty text all come up.
+    std::vector<std::string> const records = {
+        record_json(R"("2024-06-28")", R"("2024-06-28")", R"("2024-06-30T00:00:00+00:00")"),
+        record_json(R"("2024-06-28")", R"("2024-06-28")", R"("2024-06-30T00:00:00+00:00")"),
+        record_json(R"("2024-06-29")", R"("2024-06-28")", R"("2024-06-30T00:00:00+00:01")"),
+        record_json("null", "null", "null"),
+        record_json(R"("2024-06-29")", R"("2024-06-28")", R"("2024-06-30T00:00:00+00:01")"),
+        record_json(R"("2024-06-28")", R"("2024-06-29")", R"("Sun, 30 Jun 2024 00:00:00 +0000")"),
+        record_json(R"("2024-06-28")", R"("2024-06-29")", R"("Sun, 30 Jun 2024 00:00:00 +0000")"),
+        record_json(R"("0000-01-01")", R"("9999-12-31")", R"("0000-01-01T01:00:00+01:00")"),
+        record_json(R"("0000-01-01")", R"("9999-12-31")", R"("0000-01-01T01:00:00+01:00")"),
+    };
+    std::string body = R"({"usage_records":[)";
+    for (std::size_t i = 0; i < records.size(); ++i) body += (i ? "," : "") + records[i];
+    body += "]}";
+    auto const page = decode_page<UsageRecord>(body, "usage_records");
+    REQUIRE_MESSAGE(page.has_value(), (page ? "" : page.error().to_string()));
+    REQUIRE(page->items.size() == records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        CAPTURE(i);
+        auto const alone = decode_json<UsageRecord>(records[i]);
+        REQUIRE(alone.has_value());
+        CHECK(page->items[i] == *alone);
+    }
+    CHECK(page->items[2].start_date == Date{std::chrono::year{2024} / 6 / 29});
+    CHECK(page->items[2].as_of == Timestamp{std::chrono::sys_days{std::chrono::year{2024} / 6 / 29}} +
+                                      std::chrono::hours{23} + std::chrono::minutes{59});
+    CHECK_FALSE(page->items[3].start_date.has_value());
+
+    // Nothing remembered yet: an empty text is no date (nor a remembered one).
+    auto const empty_first = decode_page<UsageRecord>(R"({"usage_records":[{"start_date":""}]})", "usage_records");
+    REQUIRE_FALSE(empty_first.has_value());
+    CHECK(empty_first.error().message ==
+          "expected a date YYYY-MM-DD ('' is not a date in YYYY-MM-DD form), found \"\"");
+    auto const empty_as_of = decode_json<UsageRecord>(R"({"as_of":""})");
+    REQUIRE_FALSE(empty_as_of.has_value());
+    CHECK(empty_as_of.error().field == "UsageRecord.as_of");
+
+    // A remembered text, then an empty one and a near miss: the general errors.
+    for (auto const& [second, expected] : std::vector<std::pair<std::string, std::string>>{
+             {R"("")", "expected a date YYYY-MM-DD ('' is not a date in YYYY-MM-DD form), found \"\""},
+             {R"("2024-06-2")",
+              "expected a date YYYY-MM-DD ('2024-06-2' is not a date in YYYY-MM-DD form), found \"2024-06-2\""},
+             {R"("2023-02-29")",
+              "expected a date YYYY-MM-DD (day 29 is out of range 01..28 for 2023-02 in '2023-02-29'), found "
+              "\"2023-02-29\""}}) {
+        CAPTURE(second);
+        auto const bad = decode_page<UsageRecord>(
+            R"({"usage_records":[{"start_date":"2024-06-28"},{"start_date":)" + second + "}]}", "usage_records");
+        REQUIRE_FALSE(bad.has_value());
+        CHECK(bad.error().field == "page.usage_records[1].start_date");
+        CHECK(bad.error().message == expected);
+    }
+}

@@ -126,8 +126,13 @@ public:
 
     bool scalar(Scalar const& s, std::string& why) override {
         if (field_ < 0) return true;
-        return with_field(static_cast<std::size_t>(field_), [&](auto& member, FieldInfo const& info) {
-            return assign_optional(member, s, info.type, why);
+        auto const i = static_cast<std::size_t>(field_);
+        return with_field(i, [&](auto& member, FieldInfo const& info) {
+            using M = std::remove_reference_t<decltype(member)>;
+            if constexpr (std::is_same_v<M, std::optional<Date>> || std::is_same_v<M, std::optional<Timestamp>>)
+                return assign_remembered(member, s, info.type, why, memos_[i]);
+            else
+                return assign_optional(member, s, info.type, why);
         });
     }
 
@@ -180,11 +185,46 @@ public:
     }
 
 private:
+    // The last text a date or timestamp field was read from, and what it gave
+    // (records of a page mostly share their dates and their as_of).
+    struct Memo {
+        std::uint8_t size = 0;  // 0: none (an empty text is never a date)
+        char text[31];
+        Date date{};
+        Timestamp time{};
+    };
+
+    // assign_optional, skipping the parse when the text is the one this
+    // field parsed last: the same text of the same field gives the same value.
+    template <class V>
+    static bool assign_remembered(std::optional<V>& out, Scalar const& s, ValueType type, std::string& why,
+                                  Memo& memo) {
+        if (s.kind == Scalar::string && memo.size != 0 && s.text.size() == memo.size &&
+            same_bytes(s.text.data(), memo.text, memo.size)) {
+            if constexpr (std::is_same_v<V, Date>)
+                out = memo.date;
+            else
+                out = memo.time;
+            return true;
+        }
+        if (!assign_optional(out, s, type, why)) return false;
+        if (s.kind == Scalar::string && out && !s.text.empty() && s.text.size() <= sizeof memo.text) {
+            memo.size = static_cast<std::uint8_t>(s.text.size());
+            std::memcpy(memo.text, s.text.data(), s.text.size());
+            if constexpr (std::is_same_v<V, Date>)
+                memo.date = *out;
+            else
+                memo.time = *out;
+        }
+        return true;
+    }
+
     T* target_ = nullptr;
     int field_ = -1;
     int shown_ = -1;  // field whose key path() shows; -1: key_ (unknown or none yet)
     std::size_t next_ = 0;  // the field tried first for the next key
     std::unique_ptr<std::array<std::unique_ptr<Frame>, field_count>> children_;
+    std::array<Memo, field_count> memos_{};
 };
 
 // The list inside a page: each element is an object decoded into a new T.
