@@ -192,3 +192,20 @@ TEST_CASE("PageDecoder: stops at the first error and ignores what follows") {
     CHECK_FALSE(trailing.write(" x"));
     CHECK(trailing.finish().error().found == "extra data at byte 24");
 }
+
+TEST_CASE("PageDecoder: values under unknown keys are not gathered, known ones split anywhere still are") {
+    // An unknown key's string or number cut across pieces is skipped without
+    // being collected (a server may send megabytes under a key we do not
+    // read); a known field cut across pieces is still whole.
+    std::string const long_text(300, 'x');
+    std::string const body = R"({"junk":")" + long_text + R"(","junk_number":123456789012345678901234567890,)" +
+                             R"("usage_records":[{"extra":")" + long_text + R"(","description":")" + long_text +
+                             R"(","price":"1234567890.0987654321","other":-98765432109876543210}],"page_size":50})";
+    check_every_split<UsageRecord>(body, "usage_records", 40, 200);
+    auto const page = decode_in_pieces<UsageRecord>(body, "usage_records", std::vector<std::size_t>(body.size(), 1));
+    REQUIRE(page.has_value());
+    REQUIRE(page->items.size() == 1);
+    CHECK(page->items[0].description == long_text);
+    CHECK(page->items[0].price->to_string() == "1234567890.0987654321");
+    CHECK(page->info.page_size == 50);
+}

@@ -80,7 +80,33 @@ TWILIO_USAGE_DECL std::optional<std::string> check_zone(int h, int m);
 /// of the year -1).
 TWILIO_USAGE_DECL std::optional<std::string> check_utc_year(std::chrono::sys_seconds t);
 
-TWILIO_USAGE_DECL Date make_date(int y, int m, int d);
+/// Two ASCII digits at p, or -1.
+inline constexpr int two_digits(char const* p) noexcept {
+  unsigned const a = static_cast<unsigned char>(p[0]) - unsigned{'0'};
+  unsigned const b = static_cast<unsigned char>(p[1]) - unsigned{'0'};
+  return a <= 9 && b <= 9 ? static_cast<int>(a * 10 + b) : -1;
+}
+
+/// Four ASCII digits at p, or -1.
+inline constexpr int four_digits(char const* p) noexcept {
+  int const hi = two_digits(p);
+  int const lo = two_digits(p + 2);
+  return hi >= 0 && lo >= 0 ? hi * 100 + lo : -1;
+}
+
+/// Whether (y, m, d) is a calendar date (check_civil_date without the why).
+inline constexpr bool is_civil_date(int y, int m, int d) noexcept {
+  if (m < 1 || m > 12 || d < 1) return false;
+  if (d <= 28) return true;
+  constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool const leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+  return d <= (m == 2 && leap ? 29 : kDays[m - 1]);
+}
+
+inline Date make_date(int y, int m, int d) {
+  return Date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+              std::chrono::day{static_cast<unsigned>(d)}};
+}
 
 TWILIO_USAGE_DECL void append_date(std::string& out, Date d);
 
@@ -90,6 +116,27 @@ TWILIO_USAGE_DECL void append_time(std::string& out, std::chrono::seconds since_
 
 // ---------------------------------------------------------------------------
 // Dates
+
+namespace detail {
+
+/// parse_date for well-formed input only: true with the date in `out`, or
+/// false (for anything parse_date would refuse, and nothing else) so that
+/// the caller asks parse_date for the error.
+inline bool parse_date_fast(std::string_view s, Date& out) noexcept {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  int const y = four_digits(s.data());
+  int const m = two_digits(s.data() + 5);
+  int const d = two_digits(s.data() + 8);
+  if (y < 0 || m < 0 || d < 0 || !is_civil_date(y, m, d)) return false;
+  out = make_date(y, m, d);
+  return true;
+}
+
+/// parse_date without its fast path: the reference the fast path is tested
+/// against, and what gives every error.
+TWILIO_USAGE_DECL ParseResult<Date> parse_date_general(std::string_view s);
+
+}  // namespace detail
 
 /// Strict "YYYY-MM-DD": 4-digit year, 2-digit month and day, a real calendar
 /// date (2023-02-29 is rejected, 2024-02-29 accepted).
@@ -159,6 +206,49 @@ class DateSpec {
 
 // ---------------------------------------------------------------------------
 // ISO 8601 timestamps
+
+namespace detail {
+
+/// parse_iso8601 for the common shapes only: "YYYY-MM-DDTHH:MM:SS" then "Z"
+/// or "+HH:MM" / "-HH:MM", in range, with a year in 0001..9998 (so that no
+/// zone offset can take the instant out of 0000..9999 UTC). True with the
+/// instant parse_iso8601 gives; false for anything else, which then goes to
+/// parse_iso8601 for its result or its error.
+inline bool parse_iso8601_fast(std::string_view s, Timestamp& out) noexcept {
+  std::size_t const n = s.size();
+  if (n != 20 && n != 25) return false;
+  char const* p = s.data();
+  if (p[4] != '-' || p[7] != '-' || p[10] != 'T' || p[13] != ':' || p[16] != ':') return false;
+  int const y = four_digits(p);
+  int const mo = two_digits(p + 5);
+  int const d = two_digits(p + 8);
+  int const h = two_digits(p + 11);
+  int const mi = two_digits(p + 14);
+  int const se = two_digits(p + 17);
+  if (y < 1 || y > 9998 || mo < 0 || d < 0 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 ||
+      se > 59 || !is_civil_date(y, mo, d))
+    return false;
+  int zone_minutes = 0;
+  if (n == 20) {
+    if (p[19] != 'Z') return false;
+  } else {
+    if ((p[19] != '+' && p[19] != '-') || p[22] != ':') return false;
+    int const zh = two_digits(p + 20);
+    int const zm = two_digits(p + 23);
+    if (zh < 0 || zh > 23 || zm < 0 || zm > 59) return false;
+    zone_minutes = (p[19] == '-' ? -1 : 1) * (zh * 60 + zm);
+  }
+  using namespace std::chrono;
+  out = Timestamp{sys_days{make_date(y, mo, d)} + hours{h} + minutes{mi} + seconds{se} -
+                  minutes{zone_minutes}};
+  return true;
+}
+
+/// parse_iso8601 without its fast path: the reference the fast path is
+/// tested against, and what gives every error.
+TWILIO_USAGE_DECL ParseResult<Timestamp> parse_iso8601_general(std::string_view s);
+
+}  // namespace detail
 
 /// "YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM|+HHMM|-HHMM)", converted to
 /// UTC; a fraction of a second is truncated.  Hour 24, minute 60 and second 60

@@ -21,6 +21,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <limits>
 #include <ostream>
 #include <string>
@@ -29,6 +30,12 @@
 #include <type_traits>
 
 namespace twilio_usage {
+
+class Decimal;
+
+namespace detail {
+struct DecimalFastParse;
+}  // namespace detail
 
 class Decimal {
  public:
@@ -120,6 +127,8 @@ class Decimal {
   }
 
  private:
+  friend struct detail::DecimalFastParse;
+
   bool negative_ = false;
   std::string digits_ = "0";
   std::int32_t exponent_ = 0;  // always <= 0
@@ -225,6 +234,72 @@ class Decimal {
     return sa > 0 ? mag : -mag;
   }
 };
+
+namespace detail {
+
+/// Decimal::parse for the common shape only: "-"? digits ("." digits)?, at
+/// most kMaxLength bytes. Writes exactly what Decimal::parse gives for such
+/// text into `out` and returns true; returns false (and leaves `out` alone)
+/// for anything else, which then goes to Decimal::parse for its result or
+/// its error.
+struct DecimalFastParse {
+  static constexpr std::size_t kMaxLength = 40;
+
+  static bool parse(std::string_view s, Decimal& out) {
+    std::size_t const n = s.size();
+    if (n == 0 || n > kMaxLength) return false;
+    char const* p = s.data();
+    if (n == 1) {  // "0" above all
+      if (static_cast<unsigned char>(p[0] - '0') > 9) return false;
+      out.negative_ = false;
+      if (out.digits_.size() != 1 || out.digits_[0] != p[0]) out.digits_.assign(p, 1);
+      out.exponent_ = 0;
+      return true;
+    }
+    std::size_t pos = 0;
+    bool const negative = p[0] == '-';
+    if (negative) ++pos;
+    std::size_t const int_begin = pos;
+    while (pos < n && static_cast<unsigned char>(p[pos] - '0') <= 9) ++pos;
+    if (pos == int_begin) return false;  // no integer digits (".5", "-", "+1", ...)
+    std::size_t const int_end = pos;
+    std::size_t frac = 0;
+    if (pos < n) {
+      if (p[pos] != '.') return false;
+      ++pos;
+      std::size_t const frac_begin = pos;
+      while (pos < n && static_cast<unsigned char>(p[pos] - '0') <= 9) ++pos;
+      frac = pos - frac_begin;
+      if (frac == 0 || pos != n) return false;  // "1.", "1.2e3", "1.2.3", ...
+    }
+    // The coefficient: the digits without the point and without leading zeros.
+    char buf[kMaxLength];
+    std::size_t len = 0;
+    for (std::size_t i = int_begin; i < int_end; ++i)
+      if (len > 0 || p[i] != '0') buf[len++] = p[i];
+    for (std::size_t i = int_end + 1; i < n && frac > 0; ++i)
+      if (len > 0 || p[i] != '0') buf[len++] = p[i];
+    if (len == 0) {
+      out.negative_ = false;  // zero is never negative
+      if (out.digits_.size() != 1 || out.digits_[0] != '0') out.digits_.assign("0", 1);
+    } else {
+      out.negative_ = negative;
+      out.digits_.assign(buf, len);
+    }
+    out.exponent_ = -static_cast<std::int32_t>(frac);
+    return true;
+  }
+
+  /// Parses s into `out`, engaging it (as a copy of zero: cheaper than
+  /// Decimal(), whose "0" goes through strlen) when it is empty.
+  static bool parse(std::string_view s, std::optional<Decimal>& out) {
+    static Decimal const zero;
+    if (!out) out.emplace(zero);
+    return parse(s, *out);
+  }
+};
+
+}  // namespace detail
 
 }  // namespace twilio_usage
 

@@ -63,110 +63,182 @@ inline std::string describe_found(Scalar const& s) {
     return "?";
 }
 
-// Each returns an empty string on success, or what was expected.
-inline std::string assign(std::string& out, Scalar const& s, ValueType) {
-    if (s.kind != Scalar::string) return "a string";
+// Each returns true on success; on failure, false with what was expected in
+// `why` (only written on failure, so a success costs no string).
+inline bool assign(std::string& out, Scalar const& s, ValueType, std::string& why) {
+    if (s.kind != Scalar::string) {
+        why = "a string";
+        return false;
+    }
     out.assign(s.text);
-    return {};
+    return true;
 }
 
-inline std::string assign(std::int64_t& out, Scalar const& s, ValueType) {
-    if (s.kind != Scalar::number && s.kind != Scalar::string) return "an integer";
-    auto const* first = s.text.data();
-    auto const* last = first + s.text.size();
-    auto [end, ec] = std::from_chars(first, last, out);
-    if (ec != std::errc{} || end != last || s.text.empty()) return "an integer";
-    return {};
+inline bool assign(std::int64_t& out, Scalar const& s, ValueType, std::string& why) {
+    if (s.kind == Scalar::number || s.kind == Scalar::string) {
+        auto const* first = s.text.data();
+        auto const* last = first + s.text.size();
+        auto [end, ec] = std::from_chars(first, last, out);
+        if (ec == std::errc{} && end == last && !s.text.empty()) return true;
+    }
+    why = "an integer";
+    return false;
 }
 
-inline std::string assign(bool& out, Scalar const& s, ValueType) {
+inline bool assign(bool& out, Scalar const& s, ValueType, std::string& why) {
     if (s.kind == Scalar::boolean) {
         out = s.flag;
-        return {};
+        return true;
     }
     if (s.kind == Scalar::string && (s.text == "true" || s.text == "false")) {
         out = s.text == "true";
-        return {};
+        return true;
     }
-    return "true or false";
+    why = "true or false";
+    return false;
 }
 
-inline std::string assign(Decimal& out, Scalar const& s, ValueType) {
-    if (s.kind != Scalar::number && s.kind != Scalar::string) return "a decimal (string or number)";
+inline bool assign(Decimal& out, Scalar const& s, ValueType, std::string& why) {
+    if (s.kind != Scalar::number && s.kind != Scalar::string) {
+        why = "a decimal (string or number)";
+        return false;
+    }
+    if (DecimalFastParse::parse(s.text, out)) return true;
     auto parsed = Decimal::parse(s.text);
-    if (!parsed) return "a decimal (" + parsed.error().what + ")";
+    if (!parsed) {
+        why = "a decimal (" + parsed.error().what + ")";
+        return false;
+    }
     out = std::move(*parsed);
-    return {};
+    return true;
 }
 
-inline std::string assign(Date& out, Scalar const& s, ValueType) {
-    if (s.kind != Scalar::string) return "a date YYYY-MM-DD";
+inline bool assign(Date& out, Scalar const& s, ValueType, std::string& why) {
+    if (s.kind != Scalar::string) {
+        why = "a date YYYY-MM-DD";
+        return false;
+    }
+    if (parse_date_fast(s.text, out)) return true;
     auto parsed = parse_date(s.text);
-    if (!parsed) return "a date YYYY-MM-DD (" + parsed.error().what + ")";
+    if (!parsed) {
+        why = "a date YYYY-MM-DD (" + parsed.error().what + ")";
+        return false;
+    }
     out = *parsed;
-    return {};
+    return true;
 }
 
 // Liberal: the declared format first, then the other one.
-inline std::string assign(Timestamp& out, Scalar const& s, ValueType type) {
+inline bool assign(Timestamp& out, Scalar const& s, ValueType type, std::string& why) {
     bool const iso = type == ValueType::iso8601_timestamp;
     char const* expected = iso ? "an ISO 8601 timestamp" : "an RFC 2822 date";
-    if (s.kind != Scalar::string) return expected;
+    if (s.kind != Scalar::string) {
+        why = expected;
+        return false;
+    }
+    if (iso && parse_iso8601_fast(s.text, out)) return true;
     auto first = iso ? parse_iso8601(s.text) : parse_rfc2822(s.text);
     if (first) {
         out = *first;
-        return {};
+        return true;
     }
     auto second = iso ? parse_rfc2822(s.text) : parse_iso8601(s.text);
     if (second) {
         out = *second;
-        return {};
+        return true;
     }
-    return std::string(expected) + " (" + first.error().what + ")";
+    why = std::string(expected) + " (" + first.error().what + ")";
+    return false;
 }
 
-inline std::string assign(OpenCategory& out, Scalar const& s, ValueType) {
-    if (s.kind != Scalar::string) return "a category name";
+inline bool assign(OpenCategory& out, Scalar const& s, ValueType, std::string& why) {
+    if (s.kind != Scalar::string) {
+        why = "a category name";
+        return false;
+    }
     out = OpenCategory(s.text);
-    return {};
+    return true;
 }
 
 template <wire_enum E>
-std::string assign(E& out, Scalar const& s, ValueType) {
-    std::string expected = "one of";
-    for (auto n : enum_traits<E>::wire_names) (expected += " ") += n;
-    if (s.kind != Scalar::string) return expected;
-    auto v = enum_from_string<E>(s.text);
-    if (!v) return expected;
-    out = *v;
-    return {};
+bool assign(E& out, Scalar const& s, ValueType, std::string& why) {
+    if (s.kind == Scalar::string) {
+        if (auto v = enum_from_string<E>(s.text)) {
+            out = *v;
+            return true;
+        }
+    }
+    why = "one of";
+    for (auto n : enum_traits<E>::wire_names) (why += " ") += n;
+    return false;
 }
 
-// Null (or, for enums, an empty string) leaves the field empty.
+// Null (or, for enums, an empty string) leaves the field empty. True on
+// success; false with what was expected in `why` (and the field empty).
 template <class T>
-std::string assign_optional(std::optional<T>& out, Scalar const& s, ValueType type) {
+bool assign_optional(std::optional<T>& out, Scalar const& s, ValueType type, std::string& why) {
     if (s.kind == Scalar::null) {
         out.reset();
-        return {};
+        return true;
     }
     if constexpr (wire_enum<T>) {
         if (s.kind == Scalar::string && s.text.empty()) {
             out.reset();
-            return {};
+            return true;
         }
     }
     if constexpr (model<T>) {
-        return "an object";
-    } else {
-        if constexpr (std::is_same_v<T, OpenCategory>) {
-            if (!out) out.emplace(Category{});
-        } else {
-            if (!out) out.emplace();
+        why = "an object";
+        return false;
+    } else if constexpr (std::is_same_v<T, std::string>) {
+        // Straight into the optional: one allocation of the right size for a
+        // new field, the old capacity reused for a repeated one.
+        if (s.kind == Scalar::string) {
+            if (out) {
+                out->assign(s.text);
+            } else {
+                out.emplace(s.text);
+            }
+            return true;
         }
-        auto why = assign(*out, s, type);
-        if (!why.empty()) out.reset();
-        return why;
+        out.reset();
+        why = "a string";
+        return false;
+    } else if constexpr (std::is_same_v<T, Decimal>) {
+        if (s.kind == Scalar::number || s.kind == Scalar::string) {
+            if (DecimalFastParse::parse(s.text, out)) return true;
+        } else if (!out) {
+            out.emplace();
+        }
+        if (assign(*out, s, type, why)) return true;
+        out.reset();
+        return false;
+    } else if constexpr (std::is_same_v<T, OpenCategory>) {
+        if (s.kind == Scalar::string) {
+            if (out) {
+                *out = OpenCategory(s.text);
+            } else {
+                out.emplace(s.text);
+            }
+            return true;
+        }
+        out.reset();
+        why = "a category name";
+        return false;
+    } else {
+        if (!out) out.emplace();
+        if (assign(*out, s, type, why)) return true;
+        out.reset();
+        return false;
     }
+}
+
+// The same, returning an empty string on success or what was expected.
+template <class T>
+std::string assign_optional(std::optional<T>& out, Scalar const& s, ValueType type) {
+    std::string why;
+    assign_optional(out, s, type, why);
+    return why;
 }
 
 }  // namespace twilio_usage::detail

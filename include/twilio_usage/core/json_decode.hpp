@@ -33,21 +33,59 @@ class Frame {
 public:
     virtual ~Frame() = default;
     virtual void key(std::string_view k) { key_.assign(k); }
-    // A scalar inside this container; returns what was expected on mismatch.
-    virtual std::string scalar(Scalar const& s) = 0;
+    // A scalar inside this container; false with what was expected in `why`
+    // on mismatch (`why` is left alone on success).
+    virtual bool scalar(Scalar const& s, std::string& why) = 0;
     // A container starts inside this one: the frame to push, or nullptr to skip it.
     virtual Frame* open(bool is_object, std::string& expected) = 0;
-    virtual void element() {}  // arrays: a new element begins
+    // Arrays: a new element begins (not virtual: it runs for every value).
+    void element() noexcept {
+        if (is_list_) ++index_;
+    }
     // Path segment of the current child, for error messages.
     virtual void path(std::string& out) const {
         if (!key_.empty()) (out += '.') += printable(key_);
     }
     // The whole text of the last key kept for path() (empty for a known field).
     std::string_view key_text() const noexcept { return key_; }
+    // Whether a scalar under the current key is read at all: the parts of
+    // one that is not (an unknown key's value) are not gathered, so that a
+    // huge unknown string costs no memory.
+    virtual bool keeps_value() const noexcept { return true; }
 
 protected:
     std::string key_;
+    bool is_list_ = false;  // element() counts elements in index_
+    long index_ = -1;
 };
+
+// Whether the n bytes at a and b are the same: memcmp, inline, a word at a
+// time (a key is 3 to 20 bytes), never reading outside either range.
+[[gnu::always_inline]] inline bool same_bytes(char const* a, char const* b, std::size_t n) noexcept {
+    auto load8 = [](char const* p) {
+        std::uint64_t v;
+        std::memcpy(&v, p, 8);
+        return v;
+    };
+    auto load4 = [](char const* p) {
+        std::uint32_t v;
+        std::memcpy(&v, p, 4);
+        return v;
+    };
+    if (n >= 8) {
+        for (std::size_t i = 0; i + 8 < n; i += 8)
+            if (load8(a + i) != load8(b + i)) return false;
+        return load8(a + n - 8) == load8(b + n - 8);
+    }
+    if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+    for (std::size_t i = 0; i < n; ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
+[[gnu::always_inline]] inline bool same_text(std::string_view a, std::string_view b) noexcept {
+    return a.size() == b.size() && same_bytes(a.data(), b.data(), a.size());
+}
 
 template <model T>
 class ModelFrame;
@@ -77,29 +115,29 @@ public:
     // Servers send the fields in one order, so the field after the previous
     // key is tried first.
     void key(std::string_view k) override {
-        field_ = -1;
-        if (next_ < field_count && model_traits<T>::fields[next_].wire == k) {
-            field_ = static_cast<int>(next_);
+        std::size_t const i = next_;
+        if (i < field_count && same_text(model_traits<T>::fields[i].wire, k)) [[likely]] {
+            field_ = shown_ = static_cast<int>(i);
+            next_ = i + 1;
         } else {
-            for (std::size_t i = 0; i < field_count; ++i)
-                if (model_traits<T>::fields[i].wire == k) {
-                    field_ = static_cast<int>(i);
-                    break;
-                }
+            find_key(k);
         }
-        if (field_ >= 0) next_ = static_cast<std::size_t>(field_) + 1;
-        shown_ = field_;
-        if (field_ < 0) key_.assign(k);
     }
+    bool keeps_value() const noexcept override { return field_ >= 0; }
     void path(std::string& out) const override {
         if (shown_ < 0) return Frame::path(out);
         (out += '.') += model_traits<T>::fields[static_cast<std::size_t>(shown_)].wire;
     }
 
-    std::string scalar(Scalar const& s) override {
-        if (field_ < 0) return {};
-        return with_field(static_cast<std::size_t>(field_), [&](auto& member, FieldInfo const& info) {
-            return assign_optional(member, s, info.type);
+    bool scalar(Scalar const& s, std::string& why) override {
+        if (field_ < 0) return true;
+        auto const i = static_cast<std::size_t>(field_);
+        return with_field(i, [&](auto& member, FieldInfo const& info) {
+            using M = std::remove_reference_t<decltype(member)>;
+            if constexpr (std::is_same_v<M, std::optional<Date>> || std::is_same_v<M, std::optional<Timestamp>>)
+                return assign_remembered(member, s, info.type, why, memos_[i]);
+            else
+                return assign_optional(member, s, info.type, why);
         });
     }
 
@@ -128,6 +166,19 @@ public:
         return child;
     }
 
+    // key() when the key is not the one after the previous key.
+    [[gnu::noinline]] void find_key(std::string_view k) {
+        field_ = -1;
+        for (std::size_t i = 0; i < field_count; ++i)
+            if (same_text(model_traits<T>::fields[i].wire, k)) {
+                field_ = static_cast<int>(i);
+                break;
+            }
+        if (field_ >= 0) next_ = static_cast<std::size_t>(field_) + 1;
+        shown_ = field_;
+        if (field_ < 0) key_.assign(k);
+    }
+
     // Returns f(member, field info) for field i, via Boost.Describe.
     template <class F>
     decltype(auto) with_field(std::size_t i, F&& f) {
@@ -139,20 +190,56 @@ public:
     }
 
 private:
+    // The last text a date or timestamp field was read from, and what it gave
+    // (records of a page mostly share their dates and their as_of).
+    struct Memo {
+        std::uint8_t size = 0;  // 0: none (an empty text is never a date)
+        char text[31];
+        Date date{};
+        Timestamp time{};
+    };
+
+    // assign_optional, skipping the parse when the text is the one this
+    // field parsed last: the same text of the same field gives the same value.
+    template <class V>
+    static bool assign_remembered(std::optional<V>& out, Scalar const& s, ValueType type, std::string& why,
+                                  Memo& memo) {
+        if (s.kind == Scalar::string && memo.size != 0 && s.text.size() == memo.size &&
+            same_bytes(s.text.data(), memo.text, memo.size)) {
+            if constexpr (std::is_same_v<V, Date>)
+                out = memo.date;
+            else
+                out = memo.time;
+            return true;
+        }
+        if (!assign_optional(out, s, type, why)) return false;
+        if (s.kind == Scalar::string && out && !s.text.empty() && s.text.size() <= sizeof memo.text) {
+            memo.size = static_cast<std::uint8_t>(s.text.size());
+            std::memcpy(memo.text, s.text.data(), s.text.size());
+            if constexpr (std::is_same_v<V, Date>)
+                memo.date = *out;
+            else
+                memo.time = *out;
+        }
+        return true;
+    }
+
     T* target_ = nullptr;
     int field_ = -1;
     int shown_ = -1;  // field whose key path() shows; -1: key_ (unknown or none yet)
     std::size_t next_ = 0;  // the field tried first for the next key
     std::unique_ptr<std::array<std::unique_ptr<Frame>, field_count>> children_;
+    std::array<Memo, field_count> memos_{};
 };
 
 // The list inside a page: each element is an object decoded into a new T.
 template <model T>
 class ListFrame : public Frame {
 public:
-    explicit ListFrame(std::vector<T>* items) : items_(items) {}
-    std::string scalar(Scalar const& s) override {
-        return "an object, found " + describe_found(s) + " in the list";
+    explicit ListFrame(std::vector<T>* items) : items_(items) { is_list_ = true; }
+    bool scalar(Scalar const& s, std::string& why) override {
+        why = "an object, found " + describe_found(s) + " in the list";
+        return false;
     }
     Frame* open(bool is_object, std::string& expected) override {
         if (!is_object) {
@@ -162,7 +249,6 @@ public:
         item_.reset(&items_->emplace_back());
         return &item_;
     }
-    void element() override { ++index_; }
     void path(std::string& out) const override { out += "[" + std::to_string(index_) + "]"; }
     /// Room for `n` items before the first arrives (no moves while the page grows).
     void reserve(std::size_t n) {
@@ -172,7 +258,6 @@ public:
 private:
     std::vector<T>* items_;
     ModelFrame<T> item_;
-    long index_ = -1;
 };
 
 // A page: the envelope fields plus the list under `list_key`.
@@ -191,9 +276,13 @@ public:
         }
         info_.key(k);
     }
-    std::string scalar(Scalar const& s) override {
-        if (in_list_) return s.kind == Scalar::null ? "a list" : "a list, found " + describe_found(s);
-        return info_.scalar(s);
+    bool keeps_value() const noexcept override { return in_list_ || info_.keeps_value(); }
+    bool scalar(Scalar const& s, std::string& why) override {
+        if (in_list_) {
+            why = s.kind == Scalar::null ? "a list" : "a list, found " + describe_found(s);
+            return false;
+        }
+        return info_.scalar(s, why);
     }
     Frame* open(bool is_object, std::string& expected) override {
         if (!in_list_) return info_.open(is_object, expected);
@@ -251,13 +340,13 @@ public:
         return true;
     }
     bool on_key(std::string_view s, std::size_t, boost::system::error_code&) {
-        if (skip_depth_ == 0 && !stack_.empty()) stack_.back()->key(whole(s));
+        if (skip_depth_ == 0 && top_) top_->key(whole(s));
         buffer_.clear();
         return true;
     }
 
     bool on_string_part(std::string_view s, std::size_t, boost::system::error_code&) {
-        if (skip_depth_ == 0) buffer_.append(s);
+        if (skip_depth_ == 0 && (!top_ || top_->keeps_value())) buffer_.append(s);
         return true;
     }
     bool on_string(std::string_view s, std::size_t, boost::system::error_code& ec) {
@@ -265,7 +354,7 @@ public:
     }
 
     bool on_number_part(std::string_view s, boost::system::error_code&) {
-        if (skip_depth_ == 0) buffer_.append(s);
+        if (skip_depth_ == 0 && (!top_ || top_->keeps_value())) buffer_.append(s);
         return true;
     }
     bool on_int64(std::int64_t, std::string_view s, boost::system::error_code& ec) {
@@ -312,8 +401,15 @@ private:
         return buffer_;
     }
 
-    bool token(Scalar::Kind kind, std::string_view last, boost::system::error_code& ec) {
+    [[gnu::always_inline]] bool token(Scalar::Kind kind, std::string_view last, boost::system::error_code& ec) {
         if (skip_depth_ > 0) return true;
+        if (buffer_.empty()) [[likely]]
+            return scalar({kind, false, last}, ec);
+        return split_token(kind, last, ec);
+    }
+
+    // A string or number that came in parts.
+    [[gnu::noinline]] bool split_token(Scalar::Kind kind, std::string_view last, boost::system::error_code& ec) {
         bool const ok = scalar({kind, false, whole(last)}, ec);
         buffer_.clear();
         return ok;
@@ -325,18 +421,26 @@ private:
         return false;
     }
 
-    bool scalar(Scalar const& s, boost::system::error_code& ec) {
-        if (stack_.empty()) {
-            failed_text_.assign(s.text);
-            return fail("a JSON object", describe_found(s), ec);
-        }
-        stack_.back()->element();
-        auto why = stack_.back()->scalar(s);
-        if (!why.empty()) {
-            failed_text_.assign(s.text);
-            return fail(std::move(why), describe_found(s), ec);
-        }
-        return true;
+    [[gnu::always_inline]] bool scalar(Scalar const& s, boost::system::error_code& ec) {
+        Frame* const top = top_;
+        if (!top) [[unlikely]]
+            return not_in_object(s, ec);
+        top->element();
+        if (top->scalar(s, why_)) [[likely]]
+            return true;
+        return refuse(s, ec);
+    }
+
+    // A frame refused scalar s: the error, with what it expected (why_).
+    [[gnu::noinline, gnu::cold]] bool refuse(Scalar const& s, boost::system::error_code& ec) {
+        failed_text_.assign(s.text);
+        return fail(std::move(why_), describe_found(s), ec);
+    }
+
+    // A scalar as the whole document.
+    [[gnu::noinline, gnu::cold]] bool not_in_object(Scalar const& s, boost::system::error_code& ec) {
+        failed_text_.assign(s.text);
+        return fail("a JSON object", describe_found(s), ec);
     }
 
     bool open(bool is_object, boost::system::error_code& ec) {
@@ -347,6 +451,7 @@ private:
         if (stack_.empty()) {
             if (!is_object) return fail("a JSON object", "an array", ec);
             stack_.push_back(root_);
+            top_ = root_;
             return true;
         }
         stack_.back()->element();
@@ -355,6 +460,7 @@ private:
         if (!expected.empty()) return fail(std::move(expected), is_object ? "an object" : "an array", ec);
         if (child) {
             stack_.push_back(child);
+            top_ = child;
         } else {
             skip_depth_ = 1;
         }
@@ -366,6 +472,7 @@ private:
             --skip_depth_;
         } else if (!stack_.empty()) {
             stack_.pop_back();
+            top_ = stack_.empty() ? nullptr : stack_.back();
         }
         return true;
     }
@@ -373,8 +480,10 @@ private:
     Frame* root_;
     std::string root_name_;
     std::vector<Frame*> stack_;
+    Frame* top_ = nullptr;  // stack_.back(), or nullptr when the stack is empty
     std::string buffer_;
     std::string failed_text_;  // the whole value an error names
+    std::string why_;          // what a frame expected, after a scalar it refused
     int skip_depth_ = 0;
 };
 

@@ -64,11 +64,6 @@ TWILIO_USAGE_DECL std::optional<std::string> detail::check_utc_year(std::chrono:
   return std::nullopt;
 }
 
-TWILIO_USAGE_DECL Date detail::make_date(int y, int m, int d) {
-  return Date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
-              std::chrono::day{static_cast<unsigned>(d)}};
-}
-
 TWILIO_USAGE_DECL void detail::append_date(std::string& out, Date d) {
   append_padded(out, static_cast<int>(d.year()), 4);
   out.push_back('-');
@@ -86,7 +81,7 @@ TWILIO_USAGE_DECL void detail::append_time(std::string& out, std::chrono::second
   append_padded(out, hms.seconds().count(), 2);
 }
 
-TWILIO_USAGE_DECL ParseResult<Date> parse_date(std::string_view s) {
+TWILIO_USAGE_DECL ParseResult<Date> detail::parse_date_general(std::string_view s) {
   int y = 0;
   int m = 0;
   int d = 0;
@@ -99,6 +94,11 @@ TWILIO_USAGE_DECL ParseResult<Date> parse_date(std::string_view s) {
     return ParseError{*why + " in " + detail::quote_input(s)};
   }
   return detail::make_date(y, m, d);
+}
+
+TWILIO_USAGE_DECL ParseResult<Date> parse_date(std::string_view s) {
+  if (Date fast; detail::parse_date_fast(s, fast)) return fast;
+  return detail::parse_date_general(s);
 }
 
 TWILIO_USAGE_DECL std::string format_date(Date d) {
@@ -171,7 +171,7 @@ TWILIO_USAGE_DECL ParseResult<DateSpec> DateSpec::parse(std::string_view s) {
                     " is neither a date in YYYY-MM-DD form nor a day offset such as '-30days'"};
 }
 
-TWILIO_USAGE_DECL ParseResult<Timestamp> parse_iso8601(std::string_view s) {
+TWILIO_USAGE_DECL ParseResult<Timestamp> detail::parse_iso8601_general(std::string_view s) {
   auto bad_form = [&](std::string_view expected, std::size_t pos) {
     return ParseError{detail::quote_input(s) +
                       " is not an ISO 8601 timestamp such as '2012-10-13T19:01:47+00:00': "
@@ -228,6 +228,11 @@ TWILIO_USAGE_DECL ParseResult<Timestamp> parse_iso8601(std::string_view s) {
                     minutes{zone_minutes}};
   if (auto why = detail::check_utc_year(t)) return out_of_range(*why);
   return t;
+}
+
+TWILIO_USAGE_DECL ParseResult<Timestamp> parse_iso8601(std::string_view s) {
+  if (Timestamp fast; detail::parse_iso8601_fast(s, fast)) return fast;
+  return detail::parse_iso8601_general(s);
 }
 
 TWILIO_USAGE_DECL std::string format_iso8601(Timestamp t) {
