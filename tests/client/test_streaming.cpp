@@ -67,7 +67,10 @@ ClientOptions quick(ClientOptions o = {}) {
 }  // namespace
 
 TEST_CASE("streaming: emulator pages decode as they arrive, as they decode whole") {
-    testing::Emulator emu({.demo_data = true});
+    // A frozen clock: the records' as_of is the emulator's "now", and the
+    // listings below are compared across several requests.
+    testing::Emulator emu({.demo_data = true,
+                           .fixed_now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())});
     emu.start();
     ClientOptions options = quick();
     options.base_url = emu.base_url();
