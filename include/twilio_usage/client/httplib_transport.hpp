@@ -308,21 +308,21 @@ private:
                 past_deadline = true;
                 return false;
             }
+            std::optional<unsigned long long> declared;
             if (r.has_header("Content-Length")) {
-                auto declared = std::strtoull(r.get_header_value("Content-Length").c_str(), nullptr, 10);
-                if (declared > limit) {
+                declared = std::strtoull(r.get_header_value("Content-Length").c_str(), nullptr, 10);
+                if (*declared > limit) {
                     too_large = true;
                     return false;
                 }
-                if (!sink) body.reserve(static_cast<std::size_t>(declared));  // at most the limit
             }
             if (sink) {
                 for (auto const& [k, v] : r.headers) headers.emplace_back(k, v);
                 to_sink = sink->accept(r.status, headers);
-                if (!to_sink && r.has_header("Content-Length"))
-                    body.reserve(static_cast<std::size_t>(
-                        std::strtoull(r.get_header_value("Content-Length").c_str(), nullptr, 10)));
             }
+            // A body collected here (no sink, or one that declined it) gets
+            // its declared size at once: at most the limit.
+            if (declared && !to_sink) body.reserve(static_cast<std::size_t>(*declared));
             return true;
         };
         req.content_receiver = [&](char const* data, std::size_t n, std::uint64_t, std::uint64_t) {
