@@ -346,7 +346,7 @@ public:
     }
 
     bool on_string_part(std::string_view s, std::size_t, boost::system::error_code&) {
-        if (skip_depth_ == 0 && (!top_ || top_->keeps_value())) buffer_.append(s);
+        if (gathers_value()) buffer_.append(s);
         return true;
     }
     bool on_string(std::string_view s, std::size_t, boost::system::error_code& ec) {
@@ -354,7 +354,7 @@ public:
     }
 
     bool on_number_part(std::string_view s, boost::system::error_code&) {
-        if (skip_depth_ == 0 && (!top_ || top_->keeps_value())) buffer_.append(s);
+        if (gathers_value()) buffer_.append(s);
         return true;
     }
     bool on_int64(std::int64_t, std::string_view s, boost::system::error_code& ec) {
@@ -393,6 +393,10 @@ public:
     }
 
 private:
+    // Whether the parts of the current string or number are collected: not
+    // inside a skipped container, nor under a key whose value is not read.
+    bool gathers_value() const noexcept { return skip_depth_ == 0 && (!top_ || top_->keeps_value()); }
+
     // The whole key, string or number: `last` alone, or the parts that
     // basic_parser delivered before it plus `last`.
     std::string_view whole(std::string_view last) {
