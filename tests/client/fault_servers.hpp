@@ -94,51 +94,6 @@ inline std::string second_page_uri() {
 /// A good first page (records 0..2) pointing at second_page_uri().
 inline std::string first_page() { return page_json(0, 3, second_page_uri()); }
 
-/// A listening socket on 127.0.0.1 serving each connection on a thread of
-/// its own (a slow answer on one connection does not hold up the next), all
-/// joined when it is destroyed.
-class ThreadedServer {
-public:
-    using Handler = std::function<void(int fd, std::atomic<bool> const& stop)>;
-    explicit ThreadedServer(Handler handler) : handler_(std::move(handler)) {
-        fd_ = listen_on_loopback(64, port_);
-        thread_ = std::thread([this] {
-            while (!stop_) {
-                pollfd p{fd_, POLLIN, 0};
-                if (::poll(&p, 1, 20) <= 0) continue;
-                int c = ::accept(fd_, nullptr, nullptr);
-                if (c < 0) continue;
-                ++connections;
-                std::lock_guard lock(mutex_);
-                workers_.emplace_back([this, c] {
-                    handler_(c, stop_);
-                    ::close(c);
-                });
-            }
-        });
-    }
-    ~ThreadedServer() {
-        stop_ = true;
-        thread_.join();
-        for (auto& w : workers_) w.join();
-        ::close(fd_);
-    }
-    ThreadedServer(ThreadedServer const&) = delete;
-    ThreadedServer& operator=(ThreadedServer const&) = delete;
-    int port() const { return port_; }
-    std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-    std::atomic<int> connections{0};
-
-private:
-    Handler handler_;
-    int fd_ = -1;
-    int port_ = 0;
-    std::atomic<bool> stop_{false};
-    std::mutex mutex_;
-    std::vector<std::thread> workers_;
-    std::thread thread_;
-};
-
 /// A loopback server answering the requests on each connection (kept
 /// alive) in turn: the first page with first_page(), the second page with
 /// `second` (or, with `break_first`, every request with `second`).
@@ -163,7 +118,7 @@ public:
                   }
                   if (!second_(head, fd, stop)) return;
               }
-          }) {}
+          }, RawServer::Serving::concurrently) {}
     std::string base_url() const { return raw_.base_url(); }
     int port() const { return raw_.port(); }
     int connections() const { return raw_.connections; }
@@ -183,7 +138,7 @@ private:
     std::mutex mutex_;
     std::vector<std::string> lines_;
     std::vector<std::string> heads_;
-    ThreadedServer raw_;  // last: its threads use the members above
+    RawServer raw_;  // last: its threads use the members above
 };
 
 // The faults. Each is a Responder.

@@ -41,29 +41,45 @@ inline int listen_on_loopback(int backlog, int& port) {
     return fd;
 }
 
-/// A listening socket on 127.0.0.1 whose connections go to `handler` one by one.
+/// A listening socket on 127.0.0.1 whose connections go to `handler`: one
+/// by one on its accepting thread, or each on a thread of its own (so that
+/// a slow answer on one connection does not hold up the next), all joined
+/// when it is destroyed.
 class RawServer {
 public:
     using Handler = std::function<void(int fd, std::atomic<bool> const& stop)>;
-    explicit RawServer(Handler handler) : handler_(std::move(handler)) {
-        fd_ = listen_on_loopback(16, port_);
-        thread_ = std::thread([this] {
+    enum class Serving { in_turn, concurrently };
+
+    explicit RawServer(Handler handler, Serving serving = Serving::in_turn) : handler_(std::move(handler)) {
+        fd_ = listen_on_loopback(serving == Serving::concurrently ? 64 : 16, port_);
+        thread_ = std::thread([this, serving] {
             while (!stop_) {
                 pollfd p{fd_, POLLIN, 0};
                 if (::poll(&p, 1, 20) <= 0) continue;
                 int c = ::accept(fd_, nullptr, nullptr);
                 if (c < 0) continue;
                 ++connections;
-                handler_(c, stop_);
-                ::close(c);
+                auto serve = [this, c] {
+                    handler_(c, stop_);
+                    ::close(c);
+                };
+                if (serving == Serving::in_turn) {
+                    serve();
+                } else {
+                    std::lock_guard lock(mutex_);
+                    workers_.emplace_back(serve);
+                }
             }
         });
     }
     ~RawServer() {
         stop_ = true;
         thread_.join();
+        for (auto& w : workers_) w.join();
         ::close(fd_);
     }
+    RawServer(RawServer const&) = delete;
+    RawServer& operator=(RawServer const&) = delete;
     int port() const { return port_; }
     std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
     std::atomic<int> connections{0};
@@ -73,6 +89,8 @@ private:
     int fd_ = -1;
     int port_ = 0;
     std::atomic<bool> stop_{false};
+    std::mutex mutex_;
+    std::vector<std::thread> workers_;
     std::thread thread_;
 };
 

@@ -301,7 +301,7 @@ TEST_CASE("a body longer than its Content-Length: the extra bytes never become t
         CAPTURE(delayed);
         std::atomic<int> first_connection_requests{0};
         std::atomic<int> connections{0};
-        ThreadedServer server([&](int fd, std::atomic<bool> const& stop) {
+        RawServer server([&](int fd, std::atomic<bool> const& stop) {
             bool const first = ++connections == 1;
             for (;;) {
                 std::string head = read_head(fd);
@@ -318,7 +318,7 @@ TEST_CASE("a body longer than its Content-Length: the extra bytes never become t
                     write_all(fd, http_response(200, body) + extra);
                 }
             }
-        });
+        }, RawServer::Serving::concurrently);
         auto client = local_client(server.base_url(), with_timeouts(2s, 5s));
         auto first = client.records().today().try_fetch_page();
         REQUIRE(first.has_value());
