@@ -8,6 +8,7 @@
 // shuffled, so the compiler can fold neither; every result is folded into a
 // checksum that is printed. Also times OpenCategory(name) (what the decoder
 // builds for each record) and a miss (a name the spec does not list).
+#include "median.hpp"
 #include "twilio_usage/core/category.hpp"
 #include "twilio_usage/core/open_category.hpp"
 
@@ -20,15 +21,7 @@
 #include <string>
 #include <vector>
 
-namespace {
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    auto const n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-}  // namespace
+using bench::median;
 
 int main(int argc, char** argv) {
     using namespace twilio_usage;

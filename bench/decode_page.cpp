@@ -11,6 +11,7 @@
 // the kinds alternating round by round; the medians are printed.
 // Under valgrind, collect only decode_typed / decode_dom:
 //   valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*decode_typed*' ...
+#include "median.hpp"
 #include "twilio_usage/testing/emulator.hpp"
 #include "twilio_usage/types.hpp"
 
@@ -77,11 +78,7 @@ std::string fetch_page() {
     return n;
 }
 
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    auto const n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
+using bench::median;
 
 }  // namespace
 
