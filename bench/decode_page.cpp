@@ -1,15 +1,17 @@
 // Decode only: one page of 1000 usage records, as bytes in memory, turned
-// into typed records by twilio_usage::decode_page<UsageRecord>, against
+// into typed records by twilio_usage::decode_page<UsageRecord> (and by a
+// PageDecoder over the previous page's records, as the client's listings
+// decode one page after another), against
 // Boost.JSON's own boost::json::parse of the same bytes into a plain
 // boost::json::value (the floor of this stack: the same parser, no types).
 //
-//   ./build-bench/bench/decode-page [ROUNDS [PAGES_PER_ROUND [typed|dom|both]]]
+//   ./build-bench/bench/decode-page [ROUNDS [PAGES_PER_ROUND [typed|recycled|dom|all]]]
 //
 // The page is what the emulator serves for a Daily listing (demo data, a
 // fixed date, the second page of 1000 so that it spans two days), fetched
 // once over loopback. Each round times PAGES_PER_ROUND decodes of each kind,
 // the kinds alternating round by round; the medians are printed.
-// Under valgrind, collect only decode_typed / decode_dom:
+// Under valgrind, collect only decode_typed / decode_recycled / decode_dom:
 //   valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*decode_typed*' ...
 #include "median.hpp"
 #include "twilio_usage/testing/emulator.hpp"
@@ -68,6 +70,23 @@ std::string fetch_page() {
     return n;
 }
 
+[[gnu::noinline]] std::size_t decode_recycled(std::string_view body, int pages) {
+    std::size_t n = 0;
+    std::vector<twilio_usage::UsageRecord> previous;
+    for (int i = 0; i < pages; ++i) {
+        twilio_usage::PageDecoder<twilio_usage::UsageRecord> decoder("usage_records", std::move(previous));
+        decoder.write(body);
+        auto page = decoder.finish();
+        if (!page) {
+            std::fprintf(stderr, "decode-page: %s\n", page.error().to_string().c_str());
+            std::exit(1);
+        }
+        n += page->items.size() + page->items.back().uri->size();
+        previous = std::move(page->items);
+    }
+    return n;
+}
+
 [[gnu::noinline]] std::size_t decode_dom(std::string_view body, int pages) {
     std::size_t n = 0;
     for (int i = 0; i < pages; ++i) {
@@ -85,8 +104,9 @@ using bench::median;
 int main(int argc, char** argv) {
     int const rounds = argc > 1 ? std::max(1, std::atoi(argv[1])) : 11;
     int const pages = argc > 2 ? std::max(1, std::atoi(argv[2])) : 100;
-    std::string const mode = argc > 3 ? argv[3] : "both";
-    bool const typed = mode != "dom", dom = mode != "typed";
+    std::string const mode = argc > 3 ? argv[3] : "all";
+    bool const all = mode == "all" || mode == "both";
+    bool const typed = all || mode == "typed", recycled = all || mode == "recycled", dom = all || mode == "dom";
 
     std::string const body = fetch_page();
     if (body.empty()) {
@@ -101,10 +121,11 @@ int main(int argc, char** argv) {
         sink += f(body, pages);
         return std::chrono::duration<double>(clock::now() - t0).count() / pages;
     };
-    std::vector<double> typed_s, dom_s;
-    time(decode_typed), time(decode_dom);  // warm up caches and the allocator
+    std::vector<double> typed_s, recycled_s, dom_s;
+    time(decode_typed), time(decode_recycled), time(decode_dom);  // warm up caches and the allocator
     for (int r = 0; r < rounds; ++r) {
         if (typed) typed_s.push_back(time(decode_typed));
+        if (recycled) recycled_s.push_back(time(decode_recycled));
         if (dom) dom_s.push_back(time(decode_dom));
     }
 
@@ -117,8 +138,10 @@ int main(int argc, char** argv) {
         return m;
     };
     double const t = typed ? report("decode_page", typed_s) : 0;
+    double const rt = recycled ? report("decode_recycled", recycled_s) : 0;
     double const d = dom ? report("json_parse", dom_s) : 0;
     if (typed && dom) std::printf("ratio=%.2f\n", t / d);
+    if (recycled && dom) std::printf("ratio_recycled=%.2f\n", rt / d);
     std::printf("sink=%zu\n", sink);
     return 0;
 }

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include <malloc.h>
 #include <pthread.h>
 
 namespace {
@@ -29,6 +30,16 @@ void usage(std::ostream& os) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef M_TRIM_THRESHOLD
+    // Each records page allocates and frees a few hundred kilobytes on a
+    // server thread's heap. With glibc's defaults the heap is trimmed after
+    // each page and grown again for the next, and the page faults that follow
+    // were a third of this process's CPU time in a profile of long listings
+    // (bench/README.md). Keep freed memory for reuse instead.
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_TOP_PAD, 16 << 20);
+#endif
     using twilio_usage::testing::Emulator;
     using twilio_usage::testing::EmulatorOptions;
     EmulatorOptions options;

@@ -232,3 +232,24 @@ TEST_CASE("emulator: a port already in use is refused, not shared") {
     twilio_usage::testing::Emulator second(options);
     CHECK_THROWS_AS(second.start(), std::runtime_error);
 }
+
+TEST_CASE("amounts are written exactly, on both sides of 2^64 units") {
+    using testing::Amount;
+    // to_string() divides in 64 bits below 2^64 units (18446744.073709551616)
+    // and in 128 bits from there: texts around that edge and the largest.
+    for (std::string const text : {"0", "1", "-1", "0.5", "-0.000000000001", "1000000", "18446744.073709551615",
+                                   "18446744.073709551616", "-18446744.073709551616", "18446744073709551615",
+                                   "18446744073709551616",
+                                   "99999999999999999999999999.999999999999",
+                                   "-99999999999999999999999999.999999999999", "123456789012345678901234.5"}) {
+        CAPTURE(text);
+        auto const a = Amount::parse(text);
+        REQUIRE(a.has_value());
+        CHECK(a->to_string() == text);
+        CHECK(Decimal::parse(a->to_string()).value() == Decimal::parse(text).value());
+    }
+    using testing::int128_t;
+    CHECK(Amount::from_units(int128_t{1} << 64).to_string() == "18446744.073709551616");
+    CHECK(Amount::from_units((int128_t{1} << 64) - 1).to_string() == "18446744.073709551615");
+    CHECK(Amount::from_units(-(int128_t{1} << 100)).to_string() == "-1267650600228229401.496703205376");
+}

@@ -31,9 +31,11 @@ namespace detail {
 
 /// GET one page and decode it as it arrives: a page is returned only when its
 /// whole body has come and decoded; anything else is an Error and no page.
+/// `recycled`: the items of a page read before, decoded over (PageDecoder).
 /// (Defined in client/impl/paging.ipp.)
 template <model T>
-Result<Page<T>> fetch_page(Executor const& ex, std::string_view uri, std::string_view list_key);
+Result<Page<T>> fetch_page(Executor const& ex, std::string_view uri, std::string_view list_key,
+                           std::vector<T> recycled = {});
 
 /// Where a listing starts, and how much of it to read.
 struct ListingSource {
@@ -50,7 +52,9 @@ class Pager {
 public:
     explicit Pager(ListingSource const& source);
 
-    std::optional<Result<Page<T>>> next_page();
+    /// `recycled`: the items of the page before, which the caller is done
+    /// with, to decode the next one over.
+    std::optional<Result<Page<T>>> next_page(std::vector<T> recycled = {});
 
     /// The URI the next page will be read from (to store and resume later).
     std::optional<std::string> const& next_uri() const noexcept { return next_uri_; }
@@ -106,9 +110,9 @@ private:
 // The instances src.hpp compiles (`prefix` is `extern` for the declarations).
 #define TWILIO_USAGE_PAGING_INSTANCES(prefix)                                                                       \
     prefix template Result<Page<UsageRecord>> fetch_page<UsageRecord>(Executor const&, std::string_view,           \
-                                                                      std::string_view);                           \
+                                                                      std::string_view, std::vector<UsageRecord>); \
     prefix template Result<Page<UsageTrigger>> fetch_page<UsageTrigger>(Executor const&, std::string_view,         \
-                                                                        std::string_view);                         \
+                                                                        std::string_view, std::vector<UsageTrigger>); \
     prefix template class Pager<UsageRecord>;                                                                      \
     prefix template class Pager<UsageTrigger>;                                                                     \
     prefix template class ItemCursor<UsageRecord>;                                                                 \
@@ -215,8 +219,11 @@ public:
         Result<Page<T>> const& operator*() const { return *range_->current_; }
         Result<Page<T>> const* operator->() const { return &*range_->current_; }
         iterator& operator++() {
-            range_->current_.reset();  // one page at a time
-            range_->current_ = range_->pager_->next_page();
+            // One page at a time: the old page's items are decoded over.
+            std::vector<T> recycled;
+            if (range_->current_ && *range_->current_) recycled = std::move((*range_->current_)->items);
+            range_->current_.reset();
+            range_->current_ = range_->pager_->next_page(std::move(recycled));
             return *this;
         }
         void operator++(int) { ++*this; }

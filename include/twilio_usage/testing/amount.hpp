@@ -83,8 +83,12 @@ public:
         bool const neg = units_ < 0;
         auto mag = static_cast<uint128_t>(neg ? -units_ : units_);
         auto const one = static_cast<uint128_t>(kOne);
-        auto frac = static_cast<std::uint64_t>(mag % one);
-        auto whole = mag / one;
+        // Amounts below 2^64 units (18 million whole units) divide in 64
+        // bits: 128-bit division is a libgcc call, once per digit.
+        bool const narrow = (mag >> 64) == 0;
+        auto const one64 = static_cast<std::uint64_t>(kOne);
+        auto frac = narrow ? static_cast<std::uint64_t>(mag) % one64 : static_cast<std::uint64_t>(mag % one);
+        auto whole = narrow ? static_cast<uint128_t>(static_cast<std::uint64_t>(mag) / one64) : mag / one;
         if (frac != 0) {
             int digits = kScale;
             while (frac % 10 == 0) {
@@ -97,10 +101,15 @@ public:
             }
             *--p = '.';
         }
-        do {
+        while ((whole >> 64) != 0) {
             *--p = static_cast<char>('0' + static_cast<int>(whole % 10));
             whole /= 10;
-        } while (whole != 0);
+        }
+        auto small = static_cast<std::uint64_t>(whole);
+        do {
+            *--p = static_cast<char>('0' + static_cast<int>(small % 10));
+            small /= 10;
+        } while (small != 0);
         if (neg) *--p = '-';
         out.append(p, static_cast<std::size_t>(end - p));
     }

@@ -59,6 +59,10 @@ public:
         // streamed in chunks smaller than loopback's MSS, which Nagle's
         // algorithm would hold back until the client's delayed ACK.
         server->set_tcp_nodelay(true);
+        // Connections stay open for 100 requests (cpp-httplib's default is
+        // 5), as nginx and load balancers keep them in front of real APIs: a
+        // listing of 100 pages reconnects once, not 20 times.
+        server->set_keep_alive_max_count(100);
         server->set_socket_options([](socket_t sock) {
             int yes = 1;
             ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));

@@ -16,15 +16,18 @@
 namespace twilio_usage::detail {
 
 /// A page decoded as its body arrives (Executor::execute_to): the decoder of
-/// the current attempt; no copy of the body is kept.
+/// the current attempt; no copy of the body is kept. The items of an earlier
+/// page, if given, are decoded into (see PageDecoder), by each attempt in turn.
 template <model T>
 class PageTarget final : public StreamTarget {
 public:
-    explicit PageTarget(std::string_view list_key) : list_key_(list_key) {}
+    explicit PageTarget(std::string_view list_key, std::vector<T> recycled = {})
+        : list_key_(list_key), recycled_(std::move(recycled)) {}
 
     void restart() override {
+        if (decoder_) recycled_ = std::move(*decoder_).take_items();
         decoder_.reset();
-        decoder_.emplace(list_key_);
+        decoder_.emplace(list_key_, std::move(recycled_));
         accepted_ = false;
     }
     bool accept(int status, HttpHeaders const&) override {
@@ -62,13 +65,15 @@ public:
 
 private:
     std::string list_key_;
+    std::vector<T> recycled_;
     std::optional<PageDecoder<T>> decoder_;
     bool accepted_ = false;
 };
 
 template <model T>
-Result<Page<T>> fetch_page(Executor const& ex, std::string_view uri, std::string_view list_key) {
-    PageTarget<T> target(list_key);
+Result<Page<T>> fetch_page(Executor const& ex, std::string_view uri, std::string_view list_key,
+                           std::vector<T> recycled) {
+    PageTarget<T> target(list_key, std::move(recycled));
     auto response = ex.execute_to(uri, target);
     if (!response) return response.error();
     return target.finish(ex, *response);
@@ -82,7 +87,7 @@ Pager<T>::Pager(ListingSource const& source) : executor_(source.executor), list_
 }
 
 template <model T>
-std::optional<Result<Page<T>>> Pager<T>::next_page() {
+std::optional<Result<Page<T>>> Pager<T>::next_page(std::vector<T> recycled) {
     if (done_) return std::nullopt;
     if (pending_error_) {
         done_ = true;
@@ -92,7 +97,7 @@ std::optional<Result<Page<T>>> Pager<T>::next_page() {
         done_ = true;
         return std::nullopt;
     }
-    auto page = fetch_page<T>(*executor_, *next_uri_, list_key_);
+    auto page = fetch_page<T>(*executor_, *next_uri_, list_key_, std::move(recycled));
     ++pages_fetched_;
     if (!page) {
         done_ = true;
@@ -130,9 +135,12 @@ template <model T>
 void ItemCursor<T>::load_from(std::size_t index) {
     index_ = index;
     while (index_ >= page_.items.size()) {
-        page_ = Page<T>{};  // one page at a time: drop the old one before fetching
+        // One page at a time: the old one's items are decoded over (their
+        // strings reused), the rest of it is dropped before fetching.
+        std::vector<T> recycled = std::move(page_.items);
+        page_ = Page<T>{};
         index_ = 0;
-        auto next = pager_.next_page();
+        auto next = pager_.next_page(std::move(recycled));
         if (!next) {
             at_end_ = true;
             return;
