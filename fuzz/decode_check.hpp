@@ -7,6 +7,8 @@
 //                  every field the DOM can give exactly agrees: strings,
 //                  category wire names, enum names, decimals sent as strings
 //                  or integers, dates, integers, nested objects, item counts.
+//   - Decoded over recycled items (the page's own, reversed, and one more),
+//     the same bytes give the same page or the same error.
 #pragma once
 
 #include "fuzz_common.hpp"
@@ -156,10 +158,35 @@ void compare_model(M const& decoded, json::object const& obj, std::string const&
     });
 }
 
+// A PageDecoder over recycled items against a fresh decode of the same
+// bytes. The page's own items reversed meet each other's fields (present,
+// absent, null), and one item more than the page holds is dropped.
+template <tu::model T>
+void check_recycled(std::string_view body, std::string_view list_key, tu::Result<tu::Page<T>> const& fresh) {
+    std::vector<T> recycled;
+    if (fresh) recycled.assign(fresh->items.rbegin(), fresh->items.rend());
+    recycled.push_back(recycled.empty() ? T{} : recycled.front());
+    tu::PageDecoder<T> decoder(list_key, std::move(recycled));
+    decoder.write(body);
+    auto const again = decoder.finish();
+    FUZZ_CHECK(again.has_value() == fresh.has_value(), "decoded over recycled items, " + show(body) +
+                                                           (fresh ? " fails" : " succeeds") + " (fresh: the other)");
+    if (fresh) {
+        FUZZ_CHECK(again->info == fresh->info && again->items == fresh->items,
+                   "decoded over recycled items, " + show(body) + " gives another page");
+    } else {
+        FUZZ_CHECK(again.error().field == fresh.error().field && again.error().message == fresh.error().message &&
+                       again.error().found == fresh.error().found,
+                   "decoded over recycled items, " + show(body) + " gives another error: " +
+                       again.error().to_string() + " vs " + fresh.error().to_string());
+    }
+}
+
 // decode_page<T>(body, list_key) against the DOM.
 template <tu::model T>
 void check_page(std::string_view body, std::string_view list_key) {
     auto page = tu::decode_page<T>(body, list_key);
+    check_recycled<T>(body, list_key, page);
     auto dom = dom_parse(body);
     if (!page) {
         check_error(page.error(), body);
