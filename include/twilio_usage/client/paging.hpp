@@ -1,6 +1,8 @@
 // Lazy paged listings. A Listing<T> fetches its first page when iteration
 // begins and each next page only when iteration reaches it, following
-// next_page_uri exactly as the server gave it. It holds one page at a time.
+// next_page_uri exactly as the server gave it. It holds one page at a time,
+// and decodes each page over the previous page's items (their strings keep
+// their capacity), so that a long listing allocates little after its first page.
 //
 // Three ways to iterate share one implementation (Pager, then ItemCursor):
 //   for (T const& x : listing)               // throws Exception on a failure
