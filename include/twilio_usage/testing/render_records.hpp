@@ -106,13 +106,14 @@ public:
         std::size_t const ncat = l_.categories.size();
         std::vector<std::vector<UsageStore::DayMap const*>> series(ncat);
         std::vector<bool> series_ready(ncat, false);
+        UsageStore::Selection const selection = store.select(l_.accounts);
         totals_.reserve(static_cast<std::size_t>(count_));
         for (std::uint64_t i = first_; i < first_ + count_; ++i) {
             std::size_t const ci = static_cast<std::size_t>(i % ncat);
             CategoryKey const k = l_.categories[ci];
             auto const [from, to] = l_.periods[static_cast<std::size_t>(i / ncat)];
             if (!series_ready[ci]) {
-                if (k != kUninternedCategory) series[ci] = store.series(l_.accounts, k);
+                if (k != kUninternedCategory) series[ci] = store.series(selection, k);
                 series_ready[ci] = true;
             }
             totals_.push_back(UsageStore::sum(series[ci], from, to));

@@ -102,8 +102,18 @@ struct Totals {
 };
 
 class UsageStore {
+    struct AccountUsage;
+
 public:
     using DayMap = std::map<DayNumber, Totals>;
+
+    /// Some accounts' usage, looked up once for series() over many
+    /// categories (a page of records asks for every category it holds: the
+    /// account lookups, by SID, were most of the time before its first byte).
+    class Selection {
+        friend class UsageStore;
+        std::vector<AccountUsage const*> usage_;
+    };
 
     explicit UsageStore(CategoryTable const& categories) : categories_(&categories) {}
 
@@ -147,14 +157,19 @@ public:
         return t;
     }
 
-    /// The per-day series of one category in each of these accounts that has any.
-    std::vector<DayMap const*> series(std::vector<std::string> const& accounts, CategoryKey key) const {
+    /// The accounts of `accounts` that have any usage.
+    Selection select(std::vector<std::string> const& accounts) const {
+        Selection out;
+        for (auto const& a : accounts)
+            if (auto it = accounts_.find(a); it != accounts_.end()) out.usage_.push_back(&it->second);
+        return out;
+    }
+    /// The per-day series of one category in each selected account that has any.
+    std::vector<DayMap const*> series(Selection const& selection, CategoryKey key) const {
         std::vector<DayMap const*> out;
-        for (auto const& a : accounts) {
-            auto it = accounts_.find(a);
-            if (it == accounts_.end()) continue;
-            auto c = it->second.by_category.find(key);
-            if (c != it->second.by_category.end() && !c->second.empty()) out.push_back(&c->second);
+        for (AccountUsage const* usage : selection.usage_) {
+            auto c = usage->by_category.find(key);
+            if (c != usage->by_category.end() && !c->second.empty()) out.push_back(&c->second);
         }
         return out;
     }
