@@ -33,9 +33,8 @@ int main(int argc, char** argv) {
 #ifdef M_TRIM_THRESHOLD
     // Each records page allocates and frees a few hundred kilobytes on a
     // server thread's heap. With glibc's defaults the heap is trimmed after
-    // each page and grown again for the next, and the page faults that follow
-    // were a third of this process's CPU time in a profile of long listings
-    // (bench/README.md). Keep freed memory for reuse instead.
+    // each page and grown again for the next; keeping it cut this process's
+    // CPU per page by a quarter on long listings (bench/README.md).
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
     mallopt(M_MMAP_THRESHOLD, 64 << 20);
     mallopt(M_TOP_PAD, 16 << 20);

@@ -124,7 +124,6 @@ public:
             return;
         for (std::size_t i = 0; i < field_count; ++i)
             if (unnamed >> i & 1u) with_field(i, [](auto& member, FieldInfo const&) { member = {}; });
-        assigned_ = all_fields;
     }
 
     // A known key is remembered by its field index, not copied (this runs for
@@ -261,8 +260,8 @@ private:
 
 // The list inside a page: each element is an object decoded into the next T
 // of *items: one left there from a recycled page while there are any (its
-// strings keep their capacity), then a new one. finish() drops the recycled
-// items the list did not reach.
+// strings keep their capacity), then a new one. The recycled items the list
+// did not reach are dropped when it ends.
 template <model T>
 class ListFrame : public Frame {
 public:
@@ -281,7 +280,7 @@ public:
         ++decoded_;
         return &item_;
     }
-    void finish() { items_->erase(items_->begin() + static_cast<std::ptrdiff_t>(decoded_), items_->end()); }
+    void close() override { items_->erase(items_->begin() + static_cast<std::ptrdiff_t>(decoded_), items_->end()); }
     void path(std::string& out) const override { out += "[" + std::to_string(index_) + "]"; }
     /// Room for `n` items before the first arrives (no moves while the page grows).
     void reserve(std::size_t n) {
@@ -336,8 +335,6 @@ public:
         return &list_;
     }
     bool seen_list() const { return seen_list_; }
-    /// The document is complete and well formed.
-    void finish() { list_.finish(); }
 
 private:
     Page<T>* page_;
@@ -708,7 +705,6 @@ public:
         if (!root_.seen_list())
             return Error::decode("page." + list_key_, "a list of " + std::string(model_traits<T>::name),
                                  "no such key");
-        root_.finish();
         return std::move(page_);
     }
 

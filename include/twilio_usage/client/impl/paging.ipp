@@ -26,7 +26,6 @@ public:
 
     void restart() override {
         if (decoder_) recycled_ = std::move(*decoder_).take_items();
-        decoder_.reset();
         decoder_.emplace(list_key_, std::move(recycled_));
         accepted_ = false;
     }
