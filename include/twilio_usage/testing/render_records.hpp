@@ -104,24 +104,18 @@ public:
         // The totals of every record of the page, and the names of
         // categories the spec does not list (the table may change later).
         std::size_t const ncat = l_.categories.size();
-        std::vector<std::vector<UsageStore::DayMap const*>> series(ncat);
-        std::vector<bool> series_ready(ncat, false);
         UsageStore::Selection const selection = store.select(l_.accounts);
         totals_.reserve(static_cast<std::size_t>(count_));
         for (std::uint64_t i = first_; i < first_ + count_; ++i) {
-            std::size_t const ci = static_cast<std::size_t>(i % ncat);
-            CategoryKey const k = l_.categories[ci];
+            CategoryKey const k = l_.categories[static_cast<std::size_t>(i % ncat)];
             auto const [from, to] = l_.periods[static_cast<std::size_t>(i / ncat)];
-            if (!series_ready[ci]) {
-                if (k != kUninternedCategory) series[ci] = store.series(selection, k);
-                series_ready[ci] = true;
-            }
-            totals_.push_back(UsageStore::sum(series[ci], from, to));
+            totals_.push_back(k == kUninternedCategory ? Totals{} : UsageStore::sum(selection, k, from, to));
         }
-        unknown_names_.resize(ncat);
         for (std::size_t ci = 0; ci < ncat; ++ci) {
             CategoryKey const k = l_.categories[ci];
-            if (k >= category_count) unknown_names_[ci] = std::string(view_category(l_, table, k).name);
+            if (k < category_count) continue;
+            if (unknown_names_.empty()) unknown_names_.resize(ncat);
+            unknown_names_[ci] = std::string(view_category(l_, table, k).name);
         }
 
         prefix_ = "{\"account_sid\":";
@@ -244,7 +238,7 @@ private:
     bool finished_ = false;
     std::string head_, prefix_, uri_base_, sub_base_;
     std::vector<Totals> totals_;
-    std::vector<std::string> unknown_names_;  // by position in the listing's categories
+    std::vector<std::string> unknown_names_;  // by position in the listing's categories; empty if all are known
     std::size_t cached_period_ = static_cast<std::size_t>(-1);
     std::string start_s_, end_s_;
 };
@@ -287,10 +281,11 @@ inline std::string render_records_xml(RecordsListing const& l, UsageStore const&
         out.push_back('>');
     };
     std::size_t const ncat = l.categories.size();
+    UsageStore::Selection const selection = store.select(l.accounts);
     for (std::uint64_t i = first; i < first + count; ++i) {
         auto const [from, to] = l.periods[static_cast<std::size_t>(i / ncat)];
         CategoryKey const k = l.categories[static_cast<std::size_t>(i % ncat)];
-        Totals const t = k == kUninternedCategory ? Totals{} : store.sum(l.accounts, k, from, to);
+        Totals const t = k == kUninternedCategory ? Totals{} : UsageStore::sum(selection, k, from, to);
         CategoryView const cv = view_category(l, table, k);
         std::string const s = format_date(date_of(from)), e = format_date(date_of(to));
         out += "<UsageRecord>";

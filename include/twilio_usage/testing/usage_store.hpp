@@ -107,9 +107,9 @@ class UsageStore {
 public:
     using DayMap = std::map<DayNumber, Totals>;
 
-    /// Some accounts' usage, looked up once for series() over many
-    /// categories (a page of records asks for every category it holds: the
-    /// account lookups, by SID, were most of the time before its first byte).
+    /// Some accounts' usage, looked up once for sums over many categories
+    /// (a page of records asks for every category it holds: the account
+    /// lookups, by SID, were most of the time before its first byte).
     class Selection {
         friend class UsageStore;
         std::vector<AccountUsage const*> usage_;
@@ -126,13 +126,13 @@ public:
             if (CategoryTable::is_known(key)) {
                 for (std::optional<Category> c = static_cast<Category>(key); c; c = parent(*c)) {
                     if (static_cast<CategoryKey>(*c) == total) continue;
-                    acc.by_category[static_cast<CategoryKey>(*c)][day] += event;
+                    acc.days(static_cast<CategoryKey>(*c))[day] += event;
                 }
             } else {
-                acc.by_category[key][day] += event;
+                acc.days(key)[day] += event;
             }
         }
-        acc.by_category[total][day] += Totals{Amount{}, event.price, event.price};
+        acc.days(total)[day] += Totals{Amount{}, event.price, event.price};
     }
 
     /// Totals of one category of one account over [from, to] (inclusive days).
@@ -140,23 +140,9 @@ public:
         Totals t;
         auto a = accounts_.find(account);
         if (a == accounts_.end()) return t;
-        auto c = a->second.by_category.find(key);
-        if (c == a->second.by_category.end()) return t;
-        auto const& days = c->second;
-        if (from == to) {
-            auto it = days.find(from);
-            if (it != days.end()) t += it->second;
-            return t;
-        }
-        for (auto it = days.lower_bound(from); it != days.end() && it->first <= to; ++it) t += it->second;
+        if (DayMap const* days = a->second.find(key)) add_days(t, *days, from, to);
         return t;
     }
-    Totals sum(std::vector<std::string> const& accounts, CategoryKey key, DayNumber from, DayNumber to) const {
-        Totals t;
-        for (auto const& a : accounts) t += sum(a, key, from, to);
-        return t;
-    }
-
     /// The accounts of `accounts` that have any usage.
     Selection select(std::vector<std::string> const& accounts) const {
         Selection out;
@@ -164,26 +150,11 @@ public:
             if (auto it = accounts_.find(a); it != accounts_.end()) out.usage_.push_back(&it->second);
         return out;
     }
-    /// The per-day series of one category in each selected account that has any.
-    std::vector<DayMap const*> series(Selection const& selection, CategoryKey key) const {
-        std::vector<DayMap const*> out;
-        for (AccountUsage const* usage : selection.usage_) {
-            auto c = usage->by_category.find(key);
-            if (c != usage->by_category.end() && !c->second.empty()) out.push_back(&c->second);
-        }
-        return out;
-    }
-    /// Totals of some series over [from, to].
-    static Totals sum(std::vector<DayMap const*> const& series, DayNumber from, DayNumber to) {
+    /// Totals of one category over [from, to] in the selected accounts.
+    static Totals sum(Selection const& selection, CategoryKey key, DayNumber from, DayNumber to) {
         Totals t;
-        for (DayMap const* days : series) {
-            if (from == to) {
-                auto it = days->find(from);
-                if (it != days->end()) t += it->second;
-                continue;
-            }
-            for (auto it = days->lower_bound(from); it != days->end() && it->first <= to; ++it) t += it->second;
-        }
+        for (AccountUsage const* usage : selection.usage_)
+            if (DayMap const* days = usage->find(key)) add_days(t, *days, from, to);
         return t;
     }
 
@@ -204,8 +175,9 @@ public:
         for (auto const& a : accounts) {
             auto it = accounts_.find(a);
             if (it == accounts_.end()) continue;
-            for (auto const& [k, days] : it->second.by_category)
-                if (!CategoryTable::is_known(k) && !days.empty()) out.push_back(k);
+            auto const& by_category = it->second.by_category;
+            for (auto k = static_cast<CategoryKey>(category_count); k < by_category.size(); ++k)
+                if (!by_category[k].empty()) out.push_back(k);
         }
         std::sort(out.begin(), out.end(), [&](CategoryKey x, CategoryKey y) {
             return categories_->name(x) < categories_->name(y);
@@ -215,9 +187,30 @@ public:
     }
 
 private:
+    static void add_days(Totals& t, DayMap const& days, DayNumber from, DayNumber to) {
+        if (from == to) {
+            if (auto it = days.find(from); it != days.end()) t += it->second;
+            return;
+        }
+        for (auto it = days.lower_bound(from); it != days.end() && it->first <= to; ++it) t += it->second;
+    }
+
     struct AccountUsage {
-        std::unordered_map<CategoryKey, std::map<DayNumber, Totals>> by_category;
+        // Indexed by CategoryKey (keys are dense: the spec's categories, then
+        // interned names): a records page looks up each of its categories in
+        // each account, and as hash lookups those were half of the work
+        // before the page's first byte.
+        std::vector<DayMap> by_category;
         std::optional<DayNumber> first_day;
+
+        DayMap& days(CategoryKey key) {
+            if (key >= by_category.size()) by_category.resize(std::max<std::size_t>(key + 1, category_count));
+            return by_category[key];
+        }
+        /// The category's days, or null when it has none.
+        DayMap const* find(CategoryKey key) const {
+            return key < by_category.size() && !by_category[key].empty() ? &by_category[key] : nullptr;
+        }
     };
     CategoryTable const* categories_;
     std::unordered_map<std::string, AccountUsage> accounts_;
