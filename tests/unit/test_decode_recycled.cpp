@@ -179,3 +179,28 @@ TEST_CASE("triggers decoded over earlier triggers equal triggers decoded fresh")
         CHECK(recycled->items == fresh->items);
     }
 }
+
+TEST_CASE("a string buffer grown by one long value is given back, not kept for the listing") {
+    std::string const long_text(100000, 'x');
+    auto const record = [](std::string const& description) {
+        return R"({"usage_records":[{"description":")" + description + R"(","uri":"/u"}]})";
+    };
+    auto long_page = decode_page<UsageRecord>(record(long_text), "usage_records");
+    REQUIRE(long_page.has_value());
+    REQUIRE(long_page->items.at(0).description->capacity() >= long_text.size());
+
+    SUBCASE("an ordinary value after it gets an ordinary buffer") {
+        auto const next = decode_over(record("Inbound Calls"), std::move(long_page->items));
+        REQUIRE(next.has_value());
+        CHECK(next->items.at(0).description == "Inbound Calls");
+        CHECK(next->items.at(0).description->capacity() <= detail::kReusedStringCapacity);
+    }
+    SUBCASE("another long value reuses it") {
+        char const* const buffer = long_page->items.at(0).description->data();
+        std::string const other(90000, 'y');
+        auto const next = decode_over(record(other), std::move(long_page->items));
+        REQUIRE(next.has_value());
+        CHECK(next->items.at(0).description == other);
+        CHECK(static_cast<void const*>(next->items.at(0).description->data()) == buffer);
+    }
+}

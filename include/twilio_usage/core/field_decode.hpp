@@ -173,6 +173,10 @@ bool assign(E& out, Scalar const& s, ValueType, std::string& why) {
     return false;
 }
 
+// A string field keeps its buffer from one record to the next up to this
+// capacity (every field of a usage record or trigger is far shorter).
+inline constexpr std::size_t kReusedStringCapacity = 4096;
+
 // Null (or, for enums, an empty string) leaves the field empty. True on
 // success; false with what was expected in `why` (and the field empty).
 template <class T>
@@ -192,9 +196,12 @@ bool assign_optional(std::optional<T>& out, Scalar const& s, ValueType type, std
         return false;
     } else if constexpr (std::is_same_v<T, std::string>) {
         // Straight into the optional: one allocation of the right size for a
-        // new field, the old capacity reused for a repeated one.
+        // new field, the old capacity reused for a repeated one (a listing
+        // decodes each page over the previous page's records). A buffer that
+        // one unusually long value grew is given back when an ordinary value
+        // replaces it, so that it is not kept for the rest of the listing.
         if (s.kind == Scalar::string) {
-            if (out) {
+            if (out && (out->capacity() <= kReusedStringCapacity || s.text.size() > kReusedStringCapacity)) {
                 out->assign(s.text);
             } else {
                 out.emplace(s.text);
