@@ -107,9 +107,8 @@ class UsageStore {
 public:
     using DayMap = std::map<DayNumber, Totals>;
 
-    /// Some accounts' usage, looked up once for sums over many categories
-    /// (a page of records asks for every category it holds: the account
-    /// lookups, by SID, were most of the time before its first byte).
+    /// Some accounts' usage, looked up by SID once for many sums (a page
+    /// of records sums every category it holds in each of its accounts).
     class Selection {
         friend class UsageStore;
         std::vector<AccountUsage const*> usage_;
@@ -161,10 +160,9 @@ public:
     /// Earliest day with usage among these accounts.
     std::optional<DayNumber> first_day(std::vector<std::string> const& accounts) const {
         std::optional<DayNumber> out;
-        for (auto const& a : accounts) {
-            auto it = accounts_.find(a);
-            if (it == accounts_.end() || !it->second.first_day) continue;
-            out = out ? std::min(*out, *it->second.first_day) : *it->second.first_day;
+        for (AccountUsage const* usage : select(accounts).usage_) {
+            if (!usage->first_day) continue;
+            out = out ? std::min(*out, *usage->first_day) : *usage->first_day;
         }
         return out;
     }
@@ -172,10 +170,8 @@ public:
     /// Unknown categories with any usage in these accounts, by name.
     std::vector<CategoryKey> unknown_with_usage(std::vector<std::string> const& accounts) const {
         std::vector<CategoryKey> out;
-        for (auto const& a : accounts) {
-            auto it = accounts_.find(a);
-            if (it == accounts_.end()) continue;
-            auto const& by_category = it->second.by_category;
+        for (AccountUsage const* usage : select(accounts).usage_) {
+            auto const& by_category = usage->by_category;
             for (auto k = static_cast<CategoryKey>(category_count); k < by_category.size(); ++k)
                 if (!by_category[k].empty()) out.push_back(k);
         }
