@@ -70,6 +70,13 @@ inline boost::json::object json_of(httplib::Result const& r) {
     return v.as_object();
 }
 
+/// The member names of `o`, in the order they were sent.
+inline std::vector<std::string> keys_of(boost::json::object const& o) {
+    std::vector<std::string> keys;
+    for (auto const& member : o) keys.emplace_back(member.key());
+    return keys;
+}
+
 inline std::string str(boost::json::value const& v) {
     if (v.is_null()) return "<null>";
     if (v.is_string()) return std::string(v.as_string());

@@ -349,6 +349,31 @@ TEST_CASE("records: paging Daily over 60 days x every category follows next_page
           first_body.substr(first_body.find("\"usage_records\"")));
 }
 
+TEST_CASE("records: the envelope comes in Twilio's order, next_page_uri after the records") {
+    // A client that reads next_page_uri before the list would pass against an
+    // emulator that sends it first and fail against Twilio (the seeds' order).
+    Fixture f;
+    Api api(f.emu);
+    std::vector<std::string> const order{"first_page_uri", "previous_page_uri", "uri",           "page_size", "start",
+                                         "end",            "usage_records",     "next_page_uri", "page"};
+    // 15 days x every category: three pages of 1000 and more, each rendered
+    // in several batches; the first, a middle and the last page.
+    std::string next = api.base() + "/Usage/Records/Daily.json?StartDate=2024-03-01&EndDate=2024-03-15&PageSize=1000";
+    std::size_t pages = 0;
+    while (!next.empty()) {
+        auto page = json_of(api.get(next));
+        CHECK(keys_of(page) == order);
+        CHECK(page.at("page").as_int64() == static_cast<std::int64_t>(pages));
+        CHECK(page.at("previous_page_uri").is_null() == (pages == 0));
+        next = page.at("next_page_uri").is_null() ? std::string() : str(page.at("next_page_uri"));
+        ++pages;
+    }
+    CHECK(pages == (15 * category_count + 999) / 1000);
+    // A one-record page, and the root list (records with subresource_uris).
+    CHECK(keys_of(json_of(api.get(api.base() + "/Usage/Records/Today.json?Category=calls"))) == order);
+    CHECK(keys_of(json_of(api.get(api.base() + "/Usage/Records.json?PageSize=1000"))) == order);
+}
+
 TEST_CASE("records: bad page tokens are refused") {
     Fixture f;
     Api api(f.emu);

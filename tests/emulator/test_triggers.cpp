@@ -166,6 +166,11 @@ TEST_CASE("triggers: create, fetch, list, update, delete") {
     REQUIRE(p2.has_value());
     CHECK(p2->items.size() == 1);
     CHECK_FALSE(p2->info.next_page_uri);
+    // The envelope in Twilio's order, next_page_uri after the list.
+    std::vector<std::string> const order{"first_page_uri", "previous_page_uri", "uri",           "page_size", "start",
+                                         "end",            "usage_triggers",    "next_page_uri", "page"};
+    CHECK(keys_of(json_of(paged)) == order);
+    CHECK(keys_of(json_of(api.get(*p->info.next_page_uri))) == order);
 
     // Update: only CallbackMethod, CallbackUrl, FriendlyName.
     emu.advance(std::chrono::seconds{90});

@@ -191,25 +191,37 @@ inline PageEnvelope make_envelope(std::string const& path, std::vector<std::pair
     return e;
 }
 
-/// The envelope's JSON members (no braces), in contract order.
-inline void append_envelope_json(std::string& out, PageEnvelope const& e) {
+/// The envelope's JSON members around the list, in the order Twilio sends
+/// them (every page in the seeds: first_page_uri, previous_page_uri, uri,
+/// page_size, the list, next_page_uri, page). The order matters to a client
+/// that streams the page: next_page_uri comes after the records, so a client
+/// cannot learn it before it has read them all. start and end, which the
+/// contract lists and the seeds leave out, go before the list.
+///
+/// The members before the list, each followed by a comma.
+inline void append_envelope_head_json(std::string& out, PageEnvelope const& e) {
     using detail::append_json_int;
     out += "\"first_page_uri\":";
     append_json_string(out, e.first_page_uri);
-    out += ",\"next_page_uri\":";
-    if (e.next_page_uri) append_json_string(out, *e.next_page_uri); else out += "null";
     out += ",\"previous_page_uri\":";
     if (e.previous_page_uri) append_json_string(out, *e.previous_page_uri); else out += "null";
     out += ",\"uri\":";
     append_json_string(out, e.uri);
-    out += ",\"page\":";
-    append_json_int(out, e.page);
     out += ",\"page_size\":";
     append_json_int(out, e.page_size);
     out += ",\"start\":";
     append_json_int(out, e.start);
     out += ",\"end\":";
     append_json_int(out, e.end);
+    out += ',';
+}
+
+/// The members after the list, each preceded by a comma.
+inline void append_envelope_tail_json(std::string& out, PageEnvelope const& e) {
+    out += ",\"next_page_uri\":";
+    if (e.next_page_uri) append_json_string(out, *e.next_page_uri); else out += "null";
+    out += ",\"page\":";
+    detail::append_json_int(out, e.page);
 }
 
 /// The envelope as XML attributes of the list element.

@@ -98,8 +98,11 @@ public:
         next_ = first_;
         PageEnvelope const env = make_envelope(l_.path, l_.filters, l_.listing_id, tokens, l_.paging, count_, total);
         head_.push_back('{');
-        append_envelope_json(head_, env);
-        head_ += ",\"usage_records\":[";
+        append_envelope_head_json(head_, env);
+        head_ += "\"usage_records\":[";
+        tail_.push_back(']');
+        append_envelope_tail_json(tail_, env);
+        tail_.push_back('}');
 
         // The totals of every record of the page, and the names of
         // categories the spec does not list (the table may change later).
@@ -135,9 +138,9 @@ public:
     }
     bool done() const noexcept { return finished_; }
 
-    /// Appends the next `max_records` records (the envelope before the
-    /// first, the end of the document after the last); false once the whole
-    /// page has been rendered.
+    /// Appends the next `max_records` records (the envelope's first members
+    /// before the first record, its last ones and the end of the document
+    /// after the last); false once the whole page has been rendered.
     bool render_some(std::string& out, std::uint64_t max_records) {
         if (finished_) return false;
         if (next_ == first_ && !head_.empty()) {
@@ -148,7 +151,7 @@ public:
         std::uint64_t const stop = std::min(first_ + count_, next_ + max_records);
         for (; next_ < stop; ++next_) render_one(out, next_);
         if (next_ == first_ + count_) {
-            out += "]}";
+            out += tail_;
             finished_ = true;
         }
         return true;
@@ -236,7 +239,7 @@ private:
     CategoryKey totalprice_;
     std::uint64_t first_ = 0, count_ = 0, next_ = 0;
     bool finished_ = false;
-    std::string head_, prefix_, uri_base_, sub_base_;
+    std::string head_, tail_, prefix_, uri_base_, sub_base_;
     std::vector<Totals> totals_;
     std::vector<std::string> unknown_names_;  // by position in the listing's categories; empty if all are known
     std::size_t cached_period_ = static_cast<std::size_t>(-1);
