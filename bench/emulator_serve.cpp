@@ -6,6 +6,7 @@
 //
 // Prints records/s and MB/s per round and the best round. Not a test.
 #include "twilio_usage/testing/emulator.hpp"
+#include "twilio_usage/testing/server_heap.hpp"
 
 #include <httplib.h>
 
@@ -18,6 +19,8 @@
 int main(int argc, char** argv) {
     using namespace twilio_usage;
     using namespace twilio_usage::testing;
+    // As the standalone emulator does, so that this row measures the same server.
+    keep_heap_between_pages();
     int const rounds = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
 
     EmulatorOptions o;

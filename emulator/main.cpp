@@ -5,6 +5,7 @@
 // Loads the demo data set (unless --no-demo), then the data file if given,
 // prints its URL and credentials, and serves until SIGINT or SIGTERM.
 #include "twilio_usage/testing/emulator.hpp"
+#include "twilio_usage/testing/server_heap.hpp"
 
 #include <csignal>
 #include <cstdlib>
@@ -12,7 +13,6 @@
 #include <string>
 #include <string_view>
 
-#include <malloc.h>
 #include <pthread.h>
 
 namespace {
@@ -30,15 +30,7 @@ void usage(std::ostream& os) {
 }  // namespace
 
 int main(int argc, char** argv) {
-#ifdef M_TRIM_THRESHOLD
-    // Each records page allocates and frees a few hundred kilobytes on a
-    // server thread's heap. With glibc's defaults the heap is trimmed after
-    // each page and grown again for the next; keeping it cut this process's
-    // CPU per page by a quarter on long listings (bench/README.md).
-    mallopt(M_TRIM_THRESHOLD, 64 << 20);
-    mallopt(M_MMAP_THRESHOLD, 64 << 20);
-    mallopt(M_TOP_PAD, 16 << 20);
-#endif
+    twilio_usage::testing::keep_heap_between_pages();
     using twilio_usage::testing::Emulator;
     using twilio_usage::testing::EmulatorOptions;
     EmulatorOptions options;
