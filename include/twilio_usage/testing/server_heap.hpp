@@ -4,7 +4,9 @@
 // someone's test binary must not change them.
 #pragma once
 
+#if __has_include(<malloc.h>)
 #include <malloc.h>
+#endif
 
 namespace twilio_usage::testing {
 
