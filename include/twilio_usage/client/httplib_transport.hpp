@@ -1,14 +1,15 @@
 // The default transport, on cpp-httplib: HTTPS with certificate and host
-// verification against the system CA store, one kept-alive connection per
-// origin (reused across pages), connect/read timeouts, a deadline on the whole
-// exchange, and a cap on the response body so that a hostile server cannot
-// exhaust memory.
+// verification against the system CA store, up to max_connections kept-alive
+// connections per origin (reused across pages and requests; threads sharing
+// the transport run that many requests at once), connect/read timeouts, a
+// deadline on the whole exchange, and a cap on the response body so that a
+// hostile server cannot exhaust memory.
 //
 // Timeouts: cpp-httplib's read timeout applies to each socket read, so a
 // server that trickles one byte at a time never trips it. request_timeout
-// bounds the whole exchange (waiting for this transport's connection, connect,
-// send, headers and body): a watchdog thread (one per transport, started on
-// first use) shuts the socket down at the deadline, which cpp-httplib
+// bounds the whole exchange (waiting for a free connection, connect, send,
+// headers and body): a watchdog thread (one per connection, started on its
+// first request) shuts the socket down at the deadline, which cpp-httplib
 // supports from another thread (httplib::Client::stop()). The same watchdog
 // holds headers and chunk framing to a fixed allowance (cpp-httplib 0.11
 // keeps any amount of them in memory), and a kept-alive connection with
@@ -42,6 +43,7 @@
 #include <string>
 #include <system_error>
 #include <thread>
+#include <vector>
 
 namespace twilio_usage {
 
@@ -49,10 +51,13 @@ struct HttplibTransportOptions {
     std::chrono::milliseconds connect_timeout{10'000};
     /// Each socket read and write (cpp-httplib's own timeouts).
     std::chrono::milliseconds read_timeout{30'000};
-    /// The whole exchange: connect, send, headers and body (and waiting for
-    /// this transport's connection while another request uses it). Zero or
-    /// less: no limit beyond the connect and read timeouts.
+    /// The whole exchange: connect, send, headers and body (and waiting for a
+    /// free connection while others run). Zero or less: no limit beyond the
+    /// connect and read timeouts.
     std::chrono::milliseconds request_timeout{60'000};
+    /// Requests to one origin that run at once, each on its own kept-alive
+    /// connection; more wait for one to come free (0 counts as 1).
+    std::size_t max_connections = 4;
     std::size_t max_response_bytes = 64u * 1024u * 1024u;
     bool verify_tls = true;
     std::string ca_cert_path = "/etc/ssl/certs/ca-certificates.crt";
@@ -82,7 +87,7 @@ inline std::optional<std::uint64_t> tcp_bytes_consumed(int fd) {
 #endif
 }
 
-/// Watches the one request a transport runs at a time, from one thread
+/// Watches the one request a connection runs at a time, from one thread
 /// started on first use, and stops its httplib::Client (httplib::Client::stop(),
 /// which cpp-httplib allows from another thread) when
 ///  - the whole-request deadline passes, or
@@ -252,31 +257,30 @@ private:
         std::string target(url->encoded_target());
         if (target.empty() || target.front() != '/') target.insert(0, "/");
 
-        // One request at a time per transport (the connections are not
-        // shared between requests); waiting for it counts against the deadline.
-        Turn turn(*this);
-        if (!turn.wait_until(deadline))
-            return whole_request_timeout(" while waiting for another request on this client to finish (" + origin +
-                                         ")");
-
-        auto& entry = clients_[origin];
-        if (entry && stale(*entry)) entry.reset();
-        if (!entry) {
-            entry = std::make_unique<httplib::Client>(origin);
-            if (!entry->is_valid()) {
-                clients_.erase(origin);
+        // A connection of this origin's pool, or a new one while fewer than
+        // max_connections are open; waiting for one counts against the deadline.
+        Lease lease(*this, origin);
+        if (!lease.take(deadline))
+            return whole_request_timeout(" while waiting for one of the " + std::to_string(connection_limit()) +
+                                         " connections to " + origin + " to come free");
+        Connection& conn = lease.connection();
+        if (conn.client && stale(*conn.client)) conn.client.reset();
+        if (!conn.client) {
+            conn.client = std::make_unique<httplib::Client>(origin);
+            auto& c = *conn.client;
+            if (!c.is_valid())
                 return Error::transport_failure(TransportFailure::tls, "cannot make a client for " + origin);
-            }
-            entry->set_keep_alive(true);
-            entry->set_follow_location(false);
+            c.set_keep_alive(true);
+            c.set_follow_location(false);
             // Tells the watchdog each new connection (runs inside send()).
-            entry->set_socket_options([this](socket_t sock) { watchdog_.connected(static_cast<int>(sock)); });
-            entry->set_read_timeout(options_.read_timeout);
-            entry->set_write_timeout(options_.read_timeout);
-            entry->enable_server_certificate_verification(options_.verify_tls);
-            if (url->scheme() == "https" && !options_.ca_cert_path.empty())
-                entry->set_ca_cert_path(options_.ca_cert_path);
+            c.set_socket_options([w = &conn.watchdog](socket_t sock) { w->connected(static_cast<int>(sock)); });
+            c.set_read_timeout(options_.read_timeout);
+            c.set_write_timeout(options_.read_timeout);
+            c.enable_server_certificate_verification(options_.verify_tls);
+            if (url->scheme() == "https" && !options_.ca_cert_path.empty()) c.set_ca_cert_path(options_.ca_cert_path);
         }
+        httplib::Client& entry = *conn.client;
+        detail::RequestWatchdog& watchdog = conn.watchdog;
         // Connecting (and the TLS handshake) may not outlast the deadline.
         auto connect_timeout = options_.connect_timeout;
         if (has_deadline) {
@@ -284,7 +288,7 @@ private:
             if (left.count() <= 0) return whole_request_timeout(" before the request was sent (" + origin + ")");
             connect_timeout = std::min(connect_timeout, left);
         }
-        entry->set_connection_timeout(connect_timeout);
+        entry.set_connection_timeout(connect_timeout);
 
         httplib::Request req;
         req.method = std::string(to_string(request.method));
@@ -336,7 +340,7 @@ private:
                 return false;
             }
             received += n;
-            watchdog_.delivered(n);
+            watchdog.delivered(n);
             if (to_sink) {
                 if (sink->write(data, n)) return true;
                 sink_stopped = true;
@@ -354,27 +358,26 @@ private:
 
         httplib::Response res;
         httplib::Error error = httplib::Error::Success;
-        int const open_fd = entry->is_socket_open() ? static_cast<int>(entry->socket()) : -1;
-        bool const watched = watchdog_.arm(entry.get(), deadline, open_fd);
-        bool const ok = entry->send(req, res, error);
+        int const open_fd = entry.is_socket_open() ? static_cast<int>(entry.socket()) : -1;
+        bool const watched = watchdog.arm(&entry, deadline, open_fd);
+        bool const ok = entry.send(req, res, error);
         if (watched) {
-            auto const fired = watchdog_.disarm();
+            auto const fired = watchdog.disarm();
             if (fired == detail::RequestWatchdog::Fired::deadline) past_deadline = true;
             if (fired == detail::RequestWatchdog::Fired::volume) headers_too_large = true;
         }
         auto const now = clock::now();
         if (sink_stopped && !too_large && !headers_too_large && !past_deadline) {
             // The sink ended the exchange: the answer stands; the connection,
-            // with the rest of the body unread, does not.
-            clients_.erase(origin);
+            // with the rest of the body unread, does not (the lease closes it).
             HttpResponse out;
             out.status = res.status;
             out.headers = std::move(headers);
             return out;
         }
         if (!ok || error != httplib::Error::Success) {
-            // A failed exchange leaves the connection in an unknown state.
-            clients_.erase(origin);
+            // A failed exchange leaves the connection in an unknown state: the
+            // lease closes it.
             if (headers_too_large && !too_large)
                 return Error::transport_failure(
                     TransportFailure::other,
@@ -384,6 +387,7 @@ private:
                 return whole_request_timeout(" (" + origin + ")");
             return map_error(error, too_large, now - started, now - last_progress, connect_timeout, origin);
         }
+        lease.keep();  // a complete exchange: the connection may carry the next one
         HttpResponse out;
         out.status = res.status;
         if (sink) out.headers = std::move(headers);
@@ -393,35 +397,73 @@ private:
         return out;
     }
 
-    /// This transport's one request at a time. (A condition variable rather
-    /// than std::timed_mutex: its try_lock_until(steady_clock) is
-    /// pthread_mutex_clocklock, which ThreadSanitizer does not see.)
-    class Turn {
+    /// One kept-alive connection and the watchdog of the request on it.
+    struct Connection {
+        std::unique_ptr<httplib::Client> client;  // made on first use
+        detail::RequestWatchdog watchdog;         // declared last, destroyed first: it may point at client
+    };
+    /// An origin's connections: those not in use, and how many are open.
+    struct Pool {
+        std::vector<std::unique_ptr<Connection>> idle;  // the most recently used last
+        std::size_t open = 0;                           // idle and in use
+    };
+
+    std::size_t connection_limit() const noexcept { return std::max<std::size_t>(1, options_.max_connections); }
+
+    /// One connection of an origin's pool for one exchange. It goes back to
+    /// the pool if keep() was called (the exchange ended cleanly); otherwise
+    /// (an error, a body left unread, an exception) it is closed, since its
+    /// state is unknown.
+    /// (A condition variable rather than a timed mutex: std::timed_mutex's
+    /// try_lock_until(steady_clock) is pthread_mutex_clocklock, which
+    /// ThreadSanitizer does not see.)
+    class Lease {
     public:
-        explicit Turn(HttplibTransport& t) : t_(t) {}
-        Turn(Turn const&) = delete;
-        Turn& operator=(Turn const&) = delete;
-        bool wait_until(std::chrono::steady_clock::time_point deadline) {
-            std::unique_lock lock(t_.turn_mutex_);
-            auto free = [&] { return !t_.busy_; };
-            if (deadline == std::chrono::steady_clock::time_point::max()) t_.turn_free_.wait(lock, free);
-            else if (!t_.turn_free_.wait_until(lock, deadline, free)) return false;
-            t_.busy_ = true;
-            held_ = true;
+        Lease(HttplibTransport& t, std::string origin) : t_(t), origin_(std::move(origin)) {}
+        Lease(Lease const&) = delete;
+        Lease& operator=(Lease const&) = delete;
+        ~Lease() {
+            if (!conn_) return;
+            std::unique_ptr<Connection> closed;  // destroyed after the lock is released
+            {
+                std::lock_guard lock(t_.pool_mutex_);
+                Pool& pool = t_.pools_[origin_];
+                if (keep_ && conn_->client) {
+                    pool.idle.push_back(std::move(conn_));
+                } else {
+                    --pool.open;
+                    closed = std::move(conn_);
+                }
+            }
+            // Waiters for other origins share the condition: wake them all.
+            t_.pool_free_.notify_all();
+        }
+
+        /// False when none came free before `deadline`.
+        bool take(std::chrono::steady_clock::time_point deadline) {
+            std::unique_lock lock(t_.pool_mutex_);
+            Pool& pool = t_.pools_[origin_];
+            auto const limit = t_.connection_limit();
+            auto available = [&] { return !pool.idle.empty() || pool.open < limit; };
+            if (deadline == std::chrono::steady_clock::time_point::max()) t_.pool_free_.wait(lock, available);
+            else if (!t_.pool_free_.wait_until(lock, deadline, available)) return false;
+            if (!pool.idle.empty()) {
+                conn_ = std::move(pool.idle.back());
+                pool.idle.pop_back();
+            } else {
+                conn_ = std::make_unique<Connection>();
+                ++pool.open;
+            }
             return true;
         }
-        ~Turn() {
-            if (!held_) return;
-            {
-                std::lock_guard lock(t_.turn_mutex_);
-                t_.busy_ = false;
-            }
-            t_.turn_free_.notify_one();
-        }
+        Connection& connection() const noexcept { return *conn_; }
+        void keep() noexcept { keep_ = true; }
 
     private:
         HttplibTransport& t_;
-        bool held_ = false;
+        std::string origin_;
+        std::unique_ptr<Connection> conn_;
+        bool keep_ = false;
     };
 
     /// A kept-alive connection with something to read while no request is
@@ -491,11 +533,9 @@ private:
     }
 
     HttplibTransportOptions options_;
-    std::mutex turn_mutex_;
-    std::condition_variable turn_free_;
-    bool busy_ = false;
-    std::map<std::string, std::unique_ptr<httplib::Client>> clients_;
-    detail::RequestWatchdog watchdog_;  // destroyed first: it may point at a client
+    std::mutex pool_mutex_;
+    std::condition_variable pool_free_;
+    std::map<std::string, Pool> pools_;  // by origin
 };
 
 }  // namespace twilio_usage

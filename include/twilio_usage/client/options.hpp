@@ -69,6 +69,11 @@ struct ClientOptions {
     std::chrono::milliseconds request_timeout{60'000};
     std::string user_agent{default_user_agent};
     std::size_t max_response_bytes = 64u * 1024u * 1024u;
+    /// Requests that run at once when threads share this client (and the
+    /// clients for_account() makes from it), each on its own kept-alive
+    /// connection; more wait for one to come free, within their
+    /// request_timeout. 0 counts as 1.
+    std::size_t max_connections = 4;
     RetryPolicy retry;
 
     /// TLS: certificate and host name verification (on unless you turn it off).

@@ -39,6 +39,7 @@ TWILIO_USAGE_DECL std::shared_ptr<Transport> Client::default_transport(ClientOpt
     t.read_timeout = options.read_timeout;
     t.request_timeout = options.request_timeout;
     t.max_response_bytes = options.max_response_bytes;
+    t.max_connections = options.max_connections;
     t.verify_tls = options.verify_tls;
     t.ca_cert_path = options.ca_cert_path;
     return std::make_shared<HttplibTransport>(std::move(t));
