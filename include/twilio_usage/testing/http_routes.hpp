@@ -275,16 +275,13 @@ private:
         std::uint64_t const first = std::min<std::uint64_t>(p.offset, total);
         std::uint64_t const count = std::min<std::uint64_t>(static_cast<std::uint64_t>(p.page_size), total - first);
         PageEnvelope const env = make_envelope(path, filters, listing, s_.tokens, p, count, total);
-        std::string out = "{";
-        append_envelope_head_json(out, env);
-        out += "\"usage_triggers\":[";
+        std::string out;
+        append_envelope_head_json(out, env, "usage_triggers");
         for (std::uint64_t i = first; i < first + count; ++i) {
             if (i != first) out.push_back(',');
             encode_json(out, s_.triggers.to_model(*matches[i], today_gmt(now)), encode_options());
         }
-        out += ']';
         append_envelope_tail_json(out, env);
-        out += '}';
         send_json(res, 200, std::move(out));
     }
 

@@ -198,10 +198,11 @@ inline PageEnvelope make_envelope(std::string const& path, std::vector<std::pair
 /// cannot learn it before it has read them all. start and end, which the
 /// contract lists and the seeds leave out, go before the list.
 ///
-/// The members before the list, each followed by a comma.
-inline void append_envelope_head_json(std::string& out, PageEnvelope const& e) {
+/// The page up to its list: the opening brace, the members before the list,
+/// and the list's name and opening bracket.
+inline void append_envelope_head_json(std::string& out, PageEnvelope const& e, std::string_view list_name) {
     using detail::append_json_int;
-    out += "\"first_page_uri\":";
+    out += "{\"first_page_uri\":";
     append_json_string(out, e.first_page_uri);
     out += ",\"previous_page_uri\":";
     if (e.previous_page_uri) append_json_string(out, *e.previous_page_uri); else out += "null";
@@ -213,15 +214,19 @@ inline void append_envelope_head_json(std::string& out, PageEnvelope const& e) {
     append_json_int(out, e.start);
     out += ",\"end\":";
     append_json_int(out, e.end);
-    out += ',';
+    out += ",\"";
+    out += list_name;
+    out += "\":[";
 }
 
-/// The members after the list, each preceded by a comma.
+/// The page after its list's items: the closing bracket, the members after
+/// the list, and the closing brace.
 inline void append_envelope_tail_json(std::string& out, PageEnvelope const& e) {
-    out += ",\"next_page_uri\":";
+    out += "],\"next_page_uri\":";
     if (e.next_page_uri) append_json_string(out, *e.next_page_uri); else out += "null";
     out += ",\"page\":";
     detail::append_json_int(out, e.page);
+    out += '}';
 }
 
 /// The envelope as XML attributes of the list element.

@@ -97,12 +97,8 @@ public:
         count_ = std::min<std::uint64_t>(static_cast<std::uint64_t>(l_.paging.page_size), total - first_);
         next_ = first_;
         PageEnvelope const env = make_envelope(l_.path, l_.filters, l_.listing_id, tokens, l_.paging, count_, total);
-        head_.push_back('{');
-        append_envelope_head_json(head_, env);
-        head_ += "\"usage_records\":[";
-        tail_.push_back(']');
+        append_envelope_head_json(head_, env, "usage_records");
         append_envelope_tail_json(tail_, env);
-        tail_.push_back('}');
 
         // The totals of every record of the page, and the names of
         // categories the spec does not list (the table may change later).
