@@ -1,4 +1,5 @@
-// The default transport, on cpp-httplib: HTTPS with certificate and host
+// The default transport, on cpp-httplib (plain HTTP through our own socket
+// reader, client/plain_http_client.hpp): HTTPS with certificate and host
 // verification against the system CA store, up to max_connections kept-alive
 // connections per origin (reused across pages and requests; threads sharing
 // the transport run that many requests at once), connect/read timeouts, a
@@ -10,12 +11,13 @@
 // bounds the whole exchange (waiting for a free connection, connect, send,
 // headers and body): a watchdog thread (one per connection, started on its
 // first request) shuts the socket down at the deadline, which cpp-httplib
-// supports from another thread (httplib::Client::stop()). The same watchdog
+// supports from another thread (httplib::ClientImpl::stop()). The same watchdog
 // holds headers and chunk framing to a fixed allowance (cpp-httplib 0.11
 // keeps any amount of them in memory), and a kept-alive connection with
 // unread bytes on it is never reused (see stale()).
 #pragma once
 
+#include "twilio_usage/client/plain_http_client.hpp"
 #include "twilio_usage/client/transport.hpp"
 
 #include <httplib.h>
@@ -88,7 +90,7 @@ inline std::optional<std::uint64_t> tcp_bytes_consumed(int fd) {
 }
 
 /// Watches the one request a connection runs at a time, from one thread
-/// started on first use, and stops its httplib::Client (httplib::Client::stop(),
+/// started on first use, and stops its client (httplib::ClientImpl::stop(),
 /// which cpp-httplib allows from another thread) when
 ///  - the whole-request deadline passes, or
 ///  - the connection has read more than the body bytes delivered plus a
@@ -134,7 +136,10 @@ public:
     /// Watches `client` until disarm(). `fd` is its open connection, or -1
     /// when it will connect (connected() then tells the socket). False when
     /// no thread could be started (only the caller's own checks then apply).
-    bool arm(httplib::Client* client, clock::time_point deadline, int fd) {
+    /// `read_ahead`: bytes the client's stream has read from the socket and
+    /// not yet handed to cpp-httplib (not counted as read), or nullptr.
+    bool arm(httplib::ClientImpl* client, clock::time_point deadline, int fd,
+             std::atomic<std::size_t> const* read_ahead = nullptr) {
         std::lock_guard lock(mutex_);
         if (!thread_.joinable()) {
             try {
@@ -144,6 +149,7 @@ public:
             }
         }
         client_ = client;
+        read_ahead_ = read_ahead;
         deadline_ = deadline;
         fired_ = Fired::none;
         allowed_.store(header_allowance, std::memory_order_relaxed);
@@ -181,7 +187,10 @@ private:
         auto const consumed = tcp_bytes_consumed(fd);
         if (!consumed) return false;
         auto const baseline = baseline_.load(std::memory_order_relaxed);
-        return *consumed > baseline && *consumed - baseline > allowed_.load(std::memory_order_relaxed);
+        // What the client's stream read ahead has not reached cpp-httplib yet.
+        std::uint64_t const held = read_ahead_ ? read_ahead_->load(std::memory_order_relaxed) : 0;
+        auto const taken = *consumed > held ? *consumed - held : 0;
+        return taken > baseline && taken - baseline > allowed_.load(std::memory_order_relaxed);
     }
 
     void run() {
@@ -213,7 +222,8 @@ private:
     std::mutex mutex_;
     std::condition_variable wake_;
     std::thread thread_;
-    httplib::Client* client_ = nullptr;
+    httplib::ClientImpl* client_ = nullptr;
+    std::atomic<std::size_t> const* read_ahead_ = nullptr;
     clock::time_point deadline_{};
     clock::time_point next_check_{};
     clock::time_point sleeping_until_ = clock::time_point::max();
@@ -264,9 +274,9 @@ private:
             return whole_request_timeout(" while waiting for one of the " + std::to_string(connection_limit()) +
                                          " connections to " + origin + " to come free");
         Connection& conn = lease.connection();
-        if (conn.client && stale(*conn.client)) conn.client.reset();
+        if (conn.client && stale(conn)) conn.client.reset();
         if (!conn.client) {
-            conn.client = std::make_unique<httplib::Client>(origin);
+            make_client(conn, *url);
             auto& c = *conn.client;
             if (!c.is_valid())
                 return Error::transport_failure(TransportFailure::tls, "cannot make a client for " + origin);
@@ -279,7 +289,7 @@ private:
             c.enable_server_certificate_verification(options_.verify_tls);
             if (url->scheme() == "https" && !options_.ca_cert_path.empty()) c.set_ca_cert_path(options_.ca_cert_path);
         }
-        httplib::Client& entry = *conn.client;
+        httplib::ClientImpl& entry = *conn.client;
         detail::RequestWatchdog& watchdog = conn.watchdog;
         // Connecting (and the TLS handshake) may not outlast the deadline.
         auto connect_timeout = options_.connect_timeout;
@@ -359,7 +369,7 @@ private:
         httplib::Response res;
         httplib::Error error = httplib::Error::Success;
         int const open_fd = entry.is_socket_open() ? static_cast<int>(entry.socket()) : -1;
-        bool const watched = watchdog.arm(&entry, deadline, open_fd);
+        bool const watched = watchdog.arm(&entry, deadline, open_fd, conn.plain ? &conn.plain->held() : nullptr);
         bool const ok = entry.send(req, res, error);
         if (watched) {
             auto const fired = watchdog.disarm();
@@ -399,7 +409,8 @@ private:
 
     /// One kept-alive connection and the watchdog of the request on it.
     struct Connection {
-        std::unique_ptr<httplib::Client> client;  // made on first use
+        std::unique_ptr<httplib::ClientImpl> client;  // made on first use
+        detail::PlainHttpClient* plain = nullptr;     // client, when it is ours (http)
         detail::RequestWatchdog watchdog;         // declared last, destroyed first: it may point at client
     };
     /// An origin's connections: those not in use, and how many are open.
@@ -471,10 +482,28 @@ private:
     /// beyond its last response (a body longer than its Content-Length).
     /// Either way it must not carry the next request: those bytes would be
     /// read as the start of the next response.
-    static bool stale(httplib::Client& client) {
+    static bool stale(Connection const& conn) {
+        httplib::ClientImpl const& client = *conn.client;
         if (!client.is_socket_open()) return false;
+        if (conn.plain && conn.plain->left_bytes_behind()) return true;  // read ahead with the last response
         pollfd p{static_cast<int>(client.socket()), POLLIN, 0};
         return ::poll(&p, 1, 0) != 0;
+    }
+
+    /// The connection's client for the URL's origin: ours for http,
+    /// cpp-httplib's SSLClient for https.
+    static void make_client(Connection& conn, boost::urls::url_view const& url) {
+        std::string host(url.host_address());
+        bool const tls = url.scheme() == "https";
+        int const port = url.has_port() ? static_cast<int>(url.port_number()) : tls ? 443 : 80;
+        conn.plain = nullptr;
+        if (tls) {
+            conn.client = std::make_unique<httplib::SSLClient>(host, port);
+        } else {
+            auto plain = std::make_unique<detail::PlainHttpClient>(host, port);
+            conn.plain = plain.get();
+            conn.client = std::move(plain);
+        }
     }
 
     Error whole_request_timeout(std::string const& where) const {
