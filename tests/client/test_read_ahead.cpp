@@ -8,6 +8,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <string>
 #include <thread>
@@ -103,4 +105,52 @@ TEST_CASE("what the reader holds ahead is not counted as headers: 40 KiB of head
     if (!r) FAIL(r.error().to_string());
     CHECK(r->status == 200);
     CHECK(sink.body == body);
+}
+
+TEST_CASE("the reader never hides what it took: sampled without pause, taken minus held never exceeds what was given") {
+    // The watchdog reads what the kernel has handed over and then what the
+    // reader holds. A reader that publishes its holding only after recv()
+    // returns shows, for a moment, bytes taken and held as taken and given
+    // to cpp-httplib: 64 KiB counted against the header allowance.
+    std::string const body = padded_body(8 << 20);
+    std::string const head = "HTTP/1.1 200 OK\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+    RawServer server = answering(head + body);
+    twilio_usage::detail::PlainHttpClient client("127.0.0.1", server.port());
+    std::atomic<int> fd{-1};
+    client.set_socket_options([&](socket_t sock) { fd = static_cast<int>(sock); });
+    std::atomic<std::uint64_t> given{0};
+    std::atomic<bool> done{false};
+    std::uint64_t worst = 0;  // taken - held - given, at most
+    std::size_t samples = 0;
+    std::thread sampler([&] {
+        while (!done) {
+            int const f = fd.load();
+            if (f < 0) continue;
+            auto const taken = twilio_usage::detail::tcp_bytes_consumed(f);
+            std::uint64_t const held = client.held().load();
+            std::uint64_t const delivered = given.load();
+            if (!taken) continue;
+            ++samples;
+            std::uint64_t const hidden = *taken > held + delivered ? *taken - held - delivered : 0;
+            worst = std::max(worst, hidden);
+        }
+    });
+    httplib::Request req;
+    req.method = "GET";
+    req.path = "/";
+    req.content_receiver = [&](char const*, std::size_t n, std::uint64_t, std::uint64_t) {
+        given += n;
+        return true;
+    };
+    httplib::Response res;
+    httplib::Error error = httplib::Error::Success;
+    bool const ok = client.send(req, res, error);
+    done = true;
+    sampler.join();
+    REQUIRE(ok);
+    CHECK(given == body.size());
+    CAPTURE(samples);
+    CHECK(samples > 100);
+    // The headers, and the one piece cpp-httplib has read and not yet given.
+    CHECK(worst <= head.size() + 4096);
 }

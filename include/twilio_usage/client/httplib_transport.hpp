@@ -188,7 +188,7 @@ private:
         if (!consumed) return false;
         auto const baseline = baseline_.load(std::memory_order_relaxed);
         // What the client's stream read ahead has not reached cpp-httplib yet.
-        std::uint64_t const held = read_ahead_ ? read_ahead_->load(std::memory_order_relaxed) : 0;
+        std::uint64_t const held = read_ahead_ ? read_ahead_->load() : 0;
         auto const taken = *consumed > held ? *consumed - held : 0;
         return taken > baseline && taken - baseline > allowed_.load(std::memory_order_relaxed);
     }
@@ -274,7 +274,10 @@ private:
             return whole_request_timeout(" while waiting for one of the " + std::to_string(connection_limit()) +
                                          " connections to " + origin + " to come free");
         Connection& conn = lease.connection();
-        if (conn.client && stale(conn)) conn.client.reset();
+        if (conn.client && stale(conn)) {
+            conn.client.reset();
+            conn.plain = nullptr;
+        }
         if (!conn.client) {
             make_client(conn, *url);
             auto& c = *conn.client;
@@ -410,8 +413,8 @@ private:
     /// One kept-alive connection and the watchdog of the request on it.
     struct Connection {
         std::unique_ptr<httplib::ClientImpl> client;  // made on first use
-        detail::PlainHttpClient* plain = nullptr;     // client, when it is ours (http)
-        detail::RequestWatchdog watchdog;         // declared last, destroyed first: it may point at client
+        detail::PlainHttpClient* plain = nullptr;     // client, when it is ours (http); set with it
+        detail::RequestWatchdog watchdog;             // declared last, destroyed first: it may point at client
     };
     /// An origin's connections: those not in use, and how many are open.
     struct Pool {
@@ -495,7 +498,8 @@ private:
     static void make_client(Connection& conn, boost::urls::url_view const& url) {
         std::string host(url.host_address());
         bool const tls = url.scheme() == "https";
-        int const port = url.has_port() ? static_cast<int>(url.port_number()) : tls ? 443 : 80;
+        // "http://host:/" has a port of no digits: the scheme's, as for none.
+        int const port = !url.port().empty() ? static_cast<int>(url.port_number()) : tls ? 443 : 80;
         conn.plain = nullptr;
         if (tls) {
             conn.client = std::make_unique<httplib::SSLClient>(host, port);

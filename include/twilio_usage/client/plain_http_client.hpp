@@ -7,6 +7,10 @@
 // tells the client what it read beyond the response (the server sent more
 // than the response said: the connection must not carry the next request).
 // HTTPS keeps cpp-httplib's own SSLClient: TLS records are 16 KiB anyway.
+//
+// This implements cpp-httplib 0.11's Stream interface (Debian 12's); later
+// versions change its virtual functions (wait_readable, wait_writable), so
+// a newer cpp-httplib stops compiling here rather than misbehaving.
 #pragma once
 
 #include <httplib.h>
@@ -15,6 +19,7 @@
 #include <poll.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -80,16 +85,22 @@ private:
     // One read of whatever is waiting (up to the buffer), waiting for some
     // first when nothing is: >0 bytes, 0 at the peer's close, -1 on an error
     // or a timeout.
+    // While recv() runs, the kernel already counts its bytes as read and
+    // held_ does not have them yet: the watchdog, which reads the kernel's
+    // count and then held_, would see up to a buffer of body as headers. So
+    // held_ says "a whole buffer" until recv() has returned.
     ssize_t fill() {
         for (;;) {
+            held_->store(capacity_);
             ssize_t const n = ::recv(sock_, buffer_, capacity_, MSG_DONTWAIT);
             if (n >= 0) {
                 ++*reads_;
                 begin_ = 0;
                 end_ = static_cast<std::size_t>(n);
-                held_->store(end_, std::memory_order_relaxed);
+                held_->store(end_);
                 return n;
             }
+            held_->store(0);
             if (errno == EINTR) continue;
             if (errno != EAGAIN && errno != EWOULDBLOCK) return -1;
             if (!wait(POLLIN, read_timeout_ms_)) return -1;
@@ -159,8 +170,10 @@ public:
 private:
     bool process_socket(Socket const& socket, std::function<bool(httplib::Stream&)> callback) override {
         if (!buffer_) buffer_ = std::make_unique<char[]>(read_ahead);
+        // poll() counts milliseconds: a part of one rounds up, as a wait of
+        // "a few microseconds" must not become "do not wait".
         auto const ms = [](time_t sec, time_t usec) {
-            auto const total = static_cast<long long>(sec) * 1000 + static_cast<long long>(usec) / 1000;
+            auto const total = static_cast<long long>(sec) * 1000 + (static_cast<long long>(usec) + 999) / 1000;
             return static_cast<int>(std::min<long long>(total, 0x7fffffff));
         };
         ReadAheadStream stream(socket.sock, ms(read_timeout_sec_, read_timeout_usec_),
