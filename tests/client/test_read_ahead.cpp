@@ -1,7 +1,6 @@
 // The plain-HTTP client's own socket reader (client/plain_http_client.hpp):
-// large reads, and what it read ahead is neither lost nor counted against
-// the header allowance.
-#include "fault_servers.hpp"
+// large reads, and what it read ahead is neither lost nor, at any moment,
+// counted against the header allowance.
 #include "servers.hpp"
 
 #include <twilio_usage/client/httplib_transport.hpp>
