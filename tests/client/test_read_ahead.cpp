@@ -39,6 +39,20 @@ std::string padded_body(std::size_t size) {
     return body;
 }
 
+/// A GET of "/" on `client`, its body to `receiver`: whether it succeeded.
+bool get(twilio_usage::detail::PlainHttpClient& client, httplib::ContentReceiverWithProgress receiver,
+         int* status = nullptr) {
+    httplib::Request req;
+    req.method = "GET";
+    req.path = "/";
+    req.content_receiver = std::move(receiver);
+    httplib::Response res;
+    httplib::Error error = httplib::Error::Success;
+    bool const ok = client.send(req, res, error);
+    if (status) *status = res.status;
+    return ok;
+}
+
 /// Keeps the body and sleeps on each piece: the reader runs ahead of it.
 struct SlowSink : BodySink {
     std::chrono::microseconds pause{};
@@ -61,20 +75,17 @@ TEST_CASE("the plain-HTTP client reads a waiting body in a few large reads, not 
     for (int round = 0; round < 2; ++round) {
         CAPTURE(round);
         std::size_t const before = client.socket_reads();
-        httplib::Request req;
-        req.method = "GET";
-        req.path = "/";
         std::string got;
-        req.content_receiver = [&](char const* data, std::size_t n, std::uint64_t, std::uint64_t) {
-            // Let the whole response reach the socket before reading on.
-            if (got.empty()) std::this_thread::sleep_for(200ms);
-            got.append(data, n);
-            return true;
-        };
-        httplib::Response res;
-        httplib::Error error = httplib::Error::Success;
-        REQUIRE(client.send(req, res, error));
-        CHECK(res.status == 200);
+        int status = 0;
+        REQUIRE(get(client,
+                    [&](char const* data, std::size_t n, std::uint64_t, std::uint64_t) {
+                        // Let the whole response reach the socket before reading on.
+                        if (got.empty()) std::this_thread::sleep_for(200ms);
+                        got.append(data, n);
+                        return true;
+                    },
+                    &status));
+        CHECK(status == 200);
         CHECK(got == body);
         std::size_t const reads = client.socket_reads() - before;
         CAPTURE(reads);
@@ -134,16 +145,10 @@ TEST_CASE("the reader never hides what it took: sampled without pause, taken min
             worst = std::max(worst, hidden);
         }
     });
-    httplib::Request req;
-    req.method = "GET";
-    req.path = "/";
-    req.content_receiver = [&](char const*, std::size_t n, std::uint64_t, std::uint64_t) {
+    bool const ok = get(client, [&](char const*, std::size_t n, std::uint64_t, std::uint64_t) {
         given += n;
         return true;
-    };
-    httplib::Response res;
-    httplib::Error error = httplib::Error::Success;
-    bool const ok = client.send(req, res, error);
+    });
     done = true;
     sampler.join();
     REQUIRE(ok);

@@ -274,11 +274,7 @@ private:
             return whole_request_timeout(" while waiting for one of the " + std::to_string(connection_limit()) +
                                          " connections to " + origin + " to come free");
         Connection& conn = lease.connection();
-        if (conn.client && stale(conn)) {
-            conn.client.reset();
-            conn.plain = nullptr;
-        }
-        if (!conn.client) {
+        if (!conn.client || stale(conn)) {
             make_client(conn, *url);
             auto& c = *conn.client;
             if (!c.is_valid())
@@ -413,7 +409,7 @@ private:
     /// One kept-alive connection and the watchdog of the request on it.
     struct Connection {
         std::unique_ptr<httplib::ClientImpl> client;  // made on first use
-        detail::PlainHttpClient* plain = nullptr;     // client, when it is ours (http); set with it
+        detail::PlainHttpClient* plain = nullptr;     // client, when it is ours (http); set by make_client
         detail::RequestWatchdog watchdog;             // declared last, destroyed first: it may point at client
     };
     /// An origin's connections: those not in use, and how many are open.
@@ -493,8 +489,8 @@ private:
         return ::poll(&p, 1, 0) != 0;
     }
 
-    /// The connection's client for the URL's origin: ours for http,
-    /// cpp-httplib's SSLClient for https.
+    /// A new client for the connection (replacing any it had) for the URL's
+    /// origin: ours for http, cpp-httplib's SSLClient for https.
     static void make_client(Connection& conn, boost::urls::url_view const& url) {
         std::string host(url.host_address());
         bool const tls = url.scheme() == "https";
