@@ -73,10 +73,13 @@ std::string fetch_page() {
 [[gnu::noinline]] std::size_t decode_recycled(std::string_view body, int pages) {
     std::size_t n = 0;
     std::vector<twilio_usage::UsageRecord> previous;
+    std::string buffer;
     for (int i = 0; i < pages; ++i) {
-        twilio_usage::PageDecoder<twilio_usage::UsageRecord> decoder("usage_records", std::move(previous));
+        twilio_usage::PageDecoder<twilio_usage::UsageRecord> decoder("usage_records", std::move(previous),
+                                                                     std::move(buffer));
         decoder.write(body);
         auto page = decoder.finish();
+        buffer = std::move(decoder).take_buffer();
         if (!page) {
             std::fprintf(stderr, "decode-page: %s\n", page.error().to_string().c_str());
             std::exit(1);

@@ -9,6 +9,8 @@
 //                  or integers, dates, integers, nested objects, item counts.
 //   - Decoded over recycled items (the page's own, reversed, and one more),
 //     the same bytes give the same page or the same error.
+//   - The fast path first (core/fast_scan.hpp), whole and in two pieces, gives
+//     what basic_parser alone gives: the same page or the same error.
 #pragma once
 
 #include "fuzz_common.hpp"
@@ -158,6 +160,19 @@ void compare_model(M const& decoded, json::object const& obj, std::string const&
     });
 }
 
+// Two decodes of the same bytes: the same page, or the same error.
+template <tu::model T>
+void check_same(tu::Result<tu::Page<T>> const& got, tu::Result<tu::Page<T>> const& want, std::string const& what) {
+    FUZZ_CHECK(got.has_value() == want.has_value(), what + (want ? " fails" : " succeeds") + " (the other: not)");
+    if (want) {
+        FUZZ_CHECK(got->info == want->info && got->items == want->items, what + " gives another page");
+    } else {
+        FUZZ_CHECK(got.error().field == want.error().field && got.error().message == want.error().message &&
+                       got.error().found == want.error().found,
+                   what + " gives another error: " + got.error().to_string() + " vs " + want.error().to_string());
+    }
+}
+
 // A PageDecoder over recycled items against a fresh decode of the same
 // bytes. The page's own items reversed meet each other's fields (present,
 // absent, null), and one item more than the page holds is dropped.
@@ -168,18 +183,24 @@ void check_recycled(std::string_view body, std::string_view list_key, tu::Result
     recycled.push_back(recycled.empty() ? T{} : recycled.front());
     tu::PageDecoder<T> decoder(list_key, std::move(recycled));
     decoder.write(body);
-    auto const again = decoder.finish();
-    FUZZ_CHECK(again.has_value() == fresh.has_value(), "decoded over recycled items, " + show(body) +
-                                                           (fresh ? " fails" : " succeeds") + " (fresh: the other)");
-    if (fresh) {
-        FUZZ_CHECK(again->info == fresh->info && again->items == fresh->items,
-                   "decoded over recycled items, " + show(body) + " gives another page");
-    } else {
-        FUZZ_CHECK(again.error().field == fresh.error().field && again.error().message == fresh.error().message &&
-                       again.error().found == fresh.error().found,
-                   "decoded over recycled items, " + show(body) + " gives another error: " +
-                       again.error().to_string() + " vs " + fresh.error().to_string());
-    }
+    check_same<T>(decoder.finish(), fresh, "decoded over recycled items, " + show(body));
+}
+
+// The fast path (FastScan, which leaves what it does not decide to
+// basic_parser) against basic_parser alone: decode_page's result (the body
+// scanned where it lies) and the body written in two pieces, cut where its
+// length says, are both basic_parser's.
+template <tu::model T>
+void check_tokenizers(std::string_view body, std::string_view list_key, tu::Result<tu::Page<T>> const& whole) {
+    tu::PageDecoder<T> reference(list_key, {}, {}, tu::detail::Tokenizer::basic_parser_only);
+    reference.write(body);
+    auto const want = reference.finish();
+    check_same<T>(whole, want, "decode_page (fast path first) of " + show(body));
+    std::size_t const cut = body.size() * 7 / 13;
+    tu::PageDecoder<T> split(list_key);
+    split.write(body.substr(0, cut));
+    split.write(body.substr(cut));
+    check_same<T>(split.finish(), want, "in two pieces cut at " + std::to_string(cut) + ", " + show(body));
 }
 
 // decode_page<T>(body, list_key) against the DOM.
@@ -187,6 +208,7 @@ template <tu::model T>
 void check_page(std::string_view body, std::string_view list_key) {
     auto page = tu::decode_page<T>(body, list_key);
     check_recycled<T>(body, list_key, page);
+    check_tokenizers<T>(body, list_key, page);
     auto dom = dom_parse(body);
     if (!page) {
         check_error(page.error(), body);

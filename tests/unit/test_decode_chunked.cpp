@@ -5,106 +5,14 @@
 // basic_parser::write_some with more=false, as decode_page was written before
 // PageDecoder).
 #include "fixture.hpp"
+#include "page_checks.hpp"
 #include "twilio_usage/types.hpp"
 
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <random>
-#include <sstream>
-
 using namespace twilio_usage;
+using namespace test_support;
 using namespace std::string_literals;
-
-namespace {
-
-using test_support::fixture;
-
-// decode_page as it was before PageDecoder: the whole body in one write_some(false).
-template <model T>
-Result<Page<T>> reference_decode(std::string_view body, std::string_view list_key) {
-    Page<T> out;
-    detail::PageFrame<T> root(&out, list_key);
-    boost::json::parse_options options;
-    options.max_depth = 64;
-    boost::json::basic_parser<detail::DecodeHandler> parser(options, &root, std::string("page"));
-    boost::system::error_code ec;
-    auto const used = parser.write_some(false, body.data(), body.size(), ec);
-    if (parser.handler().error) return *parser.handler().error;
-    if (ec) {
-        std::string found = ec == boost::json::error::incomplete
-                                ? "a document cut off after " + std::to_string(body.size()) + " bytes"
-                                : ec.message() + " at byte " + std::to_string(used);
-        return Error::decode(parser.handler().where(), "valid JSON", std::move(found));
-    }
-    for (auto i = used; i < body.size(); ++i) {
-        char const c = body[i];
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-            return Error::decode(parser.handler().where(), "one JSON document",
-                                 "extra data at byte " + std::to_string(i));
-    }
-    if (!root.seen_list())
-        return Error::decode("page." + std::string(list_key), "a list of " + std::string(model_traits<T>::name),
-                             "no such key");
-    return out;
-}
-
-template <model T>
-Result<Page<T>> decode_in_pieces(std::string_view body, std::string_view list_key,
-                                 std::vector<std::size_t> const& sizes) {
-    PageDecoder<T> decoder(list_key);
-    std::size_t pos = 0;
-    for (std::size_t n : sizes) {
-        n = std::min(n, body.size() - pos);
-        if (!decoder.write(body.substr(pos, n))) break;  // as a transport would: stop reading
-        pos += n;
-    }
-    if (pos < body.size() && decoder.write(body.substr(pos))) pos = body.size();
-    return decoder.finish();
-}
-
-template <model T>
-void same(Result<Page<T>> const& got, Result<Page<T>> const& want) {
-    REQUIRE(got.has_value() == want.has_value());
-    if (want) {
-        CHECK(got->info == want->info);
-        REQUIRE(got->items.size() == want->items.size());
-        for (std::size_t i = 0; i < want->items.size(); ++i) CHECK(got->items[i] == want->items[i]);
-    } else {
-        CHECK(got.error().kind == want.error().kind);
-        CHECK(got.error().field == want.error().field);
-        CHECK(got.error().message == want.error().message);
-        CHECK(got.error().found == want.error().found);
-    }
-}
-
-// Every fixed piece size 1..max, then `random_splits` random splits.
-template <model T>
-void check_every_split(std::string const& body, std::string_view list_key, std::size_t max_piece,
-                       int random_splits, unsigned seed = 1) {
-    CAPTURE(body.substr(0, 200));
-    auto const want = reference_decode<T>(body, list_key);
-    same(decode_page<T>(body, list_key), want);
-    for (std::size_t piece = 1; piece <= std::max<std::size_t>(1, std::min(max_piece, body.size())); ++piece) {
-        CAPTURE(piece);
-        same(decode_in_pieces<T>(body, list_key, std::vector<std::size_t>(body.size() / piece + 1, piece)), want);
-    }
-    std::mt19937 rng(seed);
-    for (int round = 0; round < random_splits; ++round) {
-        std::vector<std::size_t> sizes;
-        std::size_t left = body.size();
-        while (left > 0) {
-            // Mostly short pieces, sometimes empty ones, sometimes long ones.
-            std::size_t n = rng() % 4 == 0 ? rng() % (left + 1) : rng() % 9;
-            sizes.push_back(n);
-            left -= std::min(n, left);
-        }
-        CAPTURE(round);
-        same(decode_in_pieces<T>(body, list_key, sizes), want);
-    }
-}
-
-}  // namespace
 
 TEST_CASE("PageDecoder: the fixtures in pieces of every size decode as whole") {
     for (char const* name : {"seed_all_records.json", "seed_calls_inbound_range.json", "seed_daily_calls_inbound.json",
@@ -167,7 +75,11 @@ TEST_CASE("PageDecoder: hostile documents give the same error in any pieces") {
         "{\"usage_records\":[{\"count\":-}]}", "{\"usage_records\":[{\"count\":1.}]}", "{\"usage_records\":[{\"count\":1e}]}",
         "{\"usage_records\":[{\"count\":123456789012345678901234567890}]}", "{\"\xff\":1,\"usage_records\":[]}",
         "{\"usage_records\":[{\"unknown\":{\"a\":[1,{\"b\":\"c\"}]},\"price\":\"2\"}]}", deep, deep_ok, deep_one_more,
-        "{\"usage_records\":[{\"category\":\"a\0b\"}]}"s, "{\"usage_records\":[]}\0"s};
+        "{\"usage_records\":[{\"category\":\"a\0b\"}]}"s, "{\"usage_records\":[]}\0"s,
+        // Found by fuzz_decode_records: basic_parser places, or words, these
+        // syntax errors by where a piece ends (fuzz/README.md, Findings).
+        "trig", "{\"a\":nul!}", "{\"a\":fals}", "{\"a\":\"\\uD83D\\u0041\"}", "\"Xu{\xD5\xCCuX5XXX",
+        "{\"a\":\"\xE2\xCC\"}", "{\"a\":\"\xF0\x9F\xCC\"}", "{\"a\":\"\\u12G4\"}"};
     for (auto const& body : bodies) check_every_split<UsageRecord>(body, "usage_records", body.size(), 30);
 
     // Triggers and their list key go through the same decoder.

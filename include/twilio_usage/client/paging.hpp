@@ -34,10 +34,12 @@ namespace detail {
 /// GET one page and decode it as it arrives: a page is returned only when its
 /// whole body has come and decoded; anything else is an Error and no page.
 /// `recycled`: the items of a page read before, decoded over (PageDecoder).
+/// `buffer`, if given: storage for the decoder's copy of the body, reused
+/// from page to page (a page's worth of bytes allocated once per listing).
 /// (Defined in client/impl/paging.ipp.)
 template <model T>
 Result<Page<T>> fetch_page(Executor const& ex, std::string_view uri, std::string_view list_key,
-                           std::vector<T> recycled = {});
+                           std::vector<T> recycled = {}, std::string* buffer = nullptr);
 
 /// Where a listing starts, and how much of it to read.
 struct ListingSource {
@@ -73,6 +75,7 @@ private:
     bool done_ = false;
     std::size_t pages_fetched_ = 0;
     std::unordered_set<std::size_t> visited_;
+    std::string buffer_;  // the decoders' copy of each body, one page after another
 };
 
 /// The item-by-item view of a Pager: the current page and a position in it.
@@ -112,9 +115,11 @@ private:
 // The instances src.hpp compiles (`prefix` is `extern` for the declarations).
 #define TWILIO_USAGE_PAGING_INSTANCES(prefix)                                                                       \
     prefix template Result<Page<UsageRecord>> fetch_page<UsageRecord>(Executor const&, std::string_view,           \
-                                                                      std::string_view, std::vector<UsageRecord>); \
+                                                                      std::string_view, std::vector<UsageRecord>,    \
+                                                                      std::string*); \
     prefix template Result<Page<UsageTrigger>> fetch_page<UsageTrigger>(Executor const&, std::string_view,         \
-                                                                        std::string_view, std::vector<UsageTrigger>); \
+                                                                        std::string_view, std::vector<UsageTrigger>,  \
+                                                                        std::string*); \
     prefix template class Pager<UsageRecord>;                                                                      \
     prefix template class Pager<UsageTrigger>;                                                                     \
     prefix template class ItemCursor<UsageRecord>;                                                                 \

@@ -6,6 +6,7 @@
 
 #include "twilio_usage/core/decode.hpp"
 #include "twilio_usage/core/error.hpp"
+#include "twilio_usage/core/fast_scan.hpp"
 #include "twilio_usage/core/field_decode.hpp"
 #include "twilio_usage/core/page.hpp"
 #include "twilio_usage/generated/models.hpp"
@@ -399,6 +400,8 @@ public:
     bool on_double(double, std::string_view s, boost::system::error_code& ec) {
         return token(Scalar::number, s, ec);
     }
+    // A whole number as text (FastScan; basic_parser gives the three above).
+    bool on_number(std::string_view s, boost::system::error_code& ec) { return token(Scalar::number, s, ec); }
 
     bool on_bool(bool b, boost::system::error_code& ec) {
         return skip_depth_ > 0 || scalar({Scalar::boolean, b, {}}, ec);
@@ -526,10 +529,12 @@ private:
 };
 
 /// The document fed in pieces of any size: the same events, and the same
-/// errors, as when it arrives whole. write() takes the next piece and says
-/// whether decoding can go on; finish() says how the document ended. Byte
-/// positions in errors count from the start of the document, whatever the
-/// pieces were.
+/// decode errors, as when it arrives whole. write() takes the next piece and
+/// says whether decoding can go on; finish() says how the document ended.
+/// Byte positions in errors count from the start of the document. A syntax
+/// error inside a literal, an escape or a UTF-8 sequence that a piece cuts
+/// may be placed, or worded, otherwise than in the whole document (that is
+/// basic_parser's; PageDecoder decodes its copy whole instead).
 class ChunkedParser {
 public:
     ChunkedParser(Frame* root, std::string root_name) : parser_(parse_options(), root, std::move(root_name)) {}
@@ -588,6 +593,7 @@ public:
 
     std::optional<Error> const& error() const noexcept { return error_; }
     DecodeHandler const& handler() const noexcept { return parser_.handler(); }
+    DecodeHandler& handler() noexcept { return parser_.handler(); }
     /// Bytes written so far.
     std::size_t size() const noexcept { return consumed_ + held_size_; }
 
@@ -597,14 +603,24 @@ private:
         auto const b = static_cast<unsigned char>(lead);
         return b >= 0xF0 && b <= 0xF7 ? 4 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xC0 && b <= 0xDF ? 2 : 1;
     }
-    /// How many bytes at the end of the piece are a UTF-8 sequence it cuts (0..3).
+    /// How many bytes at the end of the piece are a UTF-8 sequence it cuts
+    /// (0..3). None when the sequence before that one is itself missing
+    /// bytes: the cut one's lead byte breaks it, and basic_parser places that
+    /// error where it lies only when it sees the two together.
     static std::size_t cut_sequence(char const* data, std::size_t size) noexcept {
-        for (std::size_t back = 1; back <= 3 && back <= size; ++back) {
-            auto const b = static_cast<unsigned char>(data[size - back]);
-            if (b >= 0x80 && b <= 0xBF) continue;  // a continuation byte: look further back
-            return sequence_length(data[size - back]) > back ? back : 0;
-        }
-        return 0;
+        // Whether the last lead byte in the 3 bytes before `end` (`back`
+        // bytes before it) starts a sequence that needs bytes from `end` on.
+        auto const open_sequence = [data](std::size_t end, std::size_t& back) {
+            for (back = 1; back <= 3 && back <= end; ++back) {
+                auto const b = static_cast<unsigned char>(data[end - back]);
+                if (b >= 0x80 && b <= 0xBF) continue;  // a continuation byte: look further back
+                return sequence_length(data[end - back]) > back;
+            }
+            return false;
+        };
+        std::size_t back = 0, before = 0;
+        if (!open_sequence(size, back)) return 0;
+        return open_sequence(size - back, before) ? 0 : back;
     }
 
     bool feed(char const* data, std::size_t size) {
@@ -651,6 +667,10 @@ private:
     std::size_t held_size_ = 0;
 };
 
+/// The tokenizer a PageDecoder starts with: FastScan, falling back to
+/// basic_parser (the default), or basic_parser alone (to compare the two).
+enum class Tokenizer : std::uint8_t { fast_first, basic_parser_only };
+
 inline std::optional<Error> run_parser(std::string_view body, Frame* root, std::string root_name) {
     ChunkedParser parser(root, std::move(root_name));
     parser.write(body);
@@ -673,69 +693,168 @@ Result<T> decode_json(std::string_view body) {
 /// Decodes a page that arrives in pieces (e.g. as an HTTP body is read):
 ///
 ///   PageDecoder<UsageRecord> decoder("usage_records");
-///   while (...) if (!decoder.write(piece)) break;   // false: the page is wrong already
+///   while (...) decoder.write(piece);   // false: the page is wrong already
 ///   Result<Page<UsageRecord>> page = decoder.finish();
 ///
-/// Any split of a document gives exactly what decode_page() gives for it
-/// whole: the same page, or the same error (field path, byte positions,
-/// trailing data, depth limit). finish() is called once.
+/// finish() gives exactly what decode_page() gives for the bytes written, in
+/// whatever pieces they came: the same page, or the same error (field path,
+/// byte positions, trailing data, depth limit). A caller may stop writing
+/// once write() says false; the page then fails, whatever followed.
+///
+/// How: the decoder keeps a copy of the document (up to max_kept bytes) and
+/// scans it with detail::FastScan, which decides the documents servers send.
+/// At anything the scanner leaves to basic_parser (every malformed document
+/// among them), basic_parser decodes the pieces from the first byte on, to
+/// say early whether the document is wrong, and finish() decodes the copy
+/// in one piece: basic_parser words some syntax errors, and places them, by
+/// where a piece ended (inside a literal, an escape or a UTF-8 sequence).
+/// Past max_kept bytes no copy is kept and basic_parser decodes the pieces
+/// alone: the same page or the same decode error still follows, but a
+/// syntax error may then be placed or worded as the pieces make it.
 template <model T>
 class PageDecoder {
 public:
-    explicit PageDecoder(std::string_view list_key)
-        : list_key_(list_key), root_(&page_, list_key_), parser_(&root_, "page") {}
-    /// Decodes into the items of an earlier page, which it takes: their
-    /// storage is reused (the strings keep their capacity), and the page
-    /// comes out exactly as from a fresh decoder. Saves an allocation per
-    /// string field of each item when pages are read one after another.
-    PageDecoder(std::string_view list_key, std::vector<T> recycled) : PageDecoder(list_key) {
+    /// Bytes of the document kept (a page of 1000 usage records is about
+    /// 530 KB). Below 1,000,000 object members of 5 bytes, so that the
+    /// scanner never meets a limit of basic_parser's.
+    static constexpr std::size_t max_kept = 4 * 1024 * 1024;
+
+    /// `recycled`: the items of an earlier page, which it takes and decodes
+    /// into: their storage is reused (the strings keep their capacity), and
+    /// the page comes out exactly as from a fresh decoder. Saves an
+    /// allocation per string field of each item when pages are read one
+    /// after another. `buffer`: storage for the copy of the document, whose
+    /// capacity is reused (take_buffer() gives it back for the next page).
+    /// `tokenizer`: basic_parser_only streams every piece to basic_parser and
+    /// keeps no copy (to compare the two in tests).
+    explicit PageDecoder(std::string_view list_key, std::vector<T> recycled = {}, std::string buffer = {},
+                         detail::Tokenizer tokenizer = detail::Tokenizer::fast_first)
+        : list_key_(list_key),
+          fast_(tokenizer == detail::Tokenizer::fast_first),
+          kept_whole_(fast_),
+          kept_(std::move(buffer)) {
+        kept_.clear();
         page_.items = std::move(recycled);
+        start();
     }
     PageDecoder(PageDecoder const&) = delete;
     PageDecoder& operator=(PageDecoder const&) = delete;
 
     /// The next piece of the body. False once the document is known to be
-    /// wrong: later pieces change nothing, and finish() gives the error.
-    bool write(std::string_view piece) { return parser_.write(piece.data(), piece.size()); }
-    bool write(char const* data, std::size_t size) { return parser_.write(data, size); }
+    /// wrong: finish() then fails, whatever follows.
+    bool write(std::string_view piece) { return write(piece.data(), piece.size()); }
+    bool write(char const* data, std::size_t size) {
+        if (fast_ && step_ == detail::FastScan::Step::refused) return false;
+        if (kept_whole_ && size > max_kept - kept_.size()) {
+            // Too long to keep: basic_parser decodes it as it comes.
+            kept_whole_ = false;
+            if (fast_ && !stream_to_basic_parser()) return false;
+            kept_ = std::string();
+            return parser_->write(data, size);
+        }
+        if (kept_whole_) kept_.append(data, size);
+        if (!fast_) return parser_->write(data, size);
+        step_ = scan_.scan(kept_, parser_->handler());
+        if (step_ == detail::FastScan::Step::unsure) return stream_to_basic_parser();
+        return step_ != detail::FastScan::Step::refused;
+    }
 
     /// The body is complete: the page, or why it is not one.
     Result<Page<T>> finish() {
-        if (auto error = parser_.finish()) return *error;
-        if (!root_.seen_list())
+        if (fast_ && step_ == detail::FastScan::Step::refused) return *parser_->handler().error;
+        // The scanner decided the document unless it has not seen it end
+        // (cut off, or empty); whatever it did not decide, basic_parser
+        // decides from the whole copy.
+        if (!fast_ || step_ == detail::FastScan::Step::more) {
+            if (kept_whole_) {
+                fast_ = false;
+                start();
+                parser_->write(kept_.data(), kept_.size());
+            }
+            if (auto error = parser_->finish()) return *error;
+        }
+        if (!root_->seen_list())
             return Error::decode("page." + list_key_, "a list of " + std::string(model_traits<T>::name),
                                  "no such key");
         return std::move(page_);
+    }
+
+    /// A whole document, decoded where it lies: what write() and finish()
+    /// give for it, without the copy write() keeps (decode_page).
+    static Result<Page<T>> decode_whole(std::string_view document, std::string_view list_key) {
+        PageDecoder decoder(list_key);
+        if (document.size() <= max_kept) {
+            decoder.step_ = decoder.scan_.scan(document, decoder.parser_->handler());
+            if (decoder.step_ == detail::FastScan::Step::done || decoder.step_ == detail::FastScan::Step::refused)
+                return decoder.finish();
+            decoder.start();
+        }
+        decoder.fast_ = false;
+        decoder.kept_whole_ = false;
+        decoder.parser_->write(document.data(), document.size());
+        return decoder.finish();
     }
 
     /// The items decoded or recycled so far, to recycle once more (after a
     /// failed attempt); the decoder is done with.
     std::vector<T> take_items() && { return std::move(page_.items); }
 
+    /// The storage of the copy of the document, emptied, to pass to the
+    /// next decoder; the decoder is done with.
+    std::string take_buffer() && {
+        kept_.clear();
+        return std::move(kept_);
+    }
+
+    /// The tokenizer that decodes now: fast_first until the document is
+    /// left to basic_parser (for tests).
+    detail::Tokenizer tokenizer() const noexcept {
+        return fast_ ? detail::Tokenizer::fast_first : detail::Tokenizer::basic_parser_only;
+    }
+
     /// Bytes written so far.
-    std::size_t size() const noexcept { return parser_.size(); }
+    std::size_t size() const noexcept { return kept_whole_ ? kept_.size() : parser_->size(); }
 
     /// After finish() gave an error: whether the whole value it names holds
     /// `text` (an error quotes at most 64 bytes of it), and whether a key on
     /// its path does (a path quotes at most 64 bytes of each key). A caller
     /// that keeps no copy of the body uses these to withhold what an error
     /// would otherwise quote of a secret.
-    bool error_value_holds(std::string_view text) const { return parser_.handler().value_mentions(text); }
-    bool error_path_holds(std::string_view text) const { return parser_.handler().keys_mention(text); }
+    bool error_value_holds(std::string_view text) const { return parser_->handler().value_mentions(text); }
+    bool error_path_holds(std::string_view text) const { return parser_->handler().keys_mention(text); }
 
 private:
+    // A fresh root frame and parser over page_ (whose items, if any, are
+    // decoded over as recycled ones).
+    void start() {
+        page_.info = {};
+        root_.emplace(&page_, list_key_);
+        parser_.emplace(&*root_, "page");
+    }
+
+    // Leaves the document to basic_parser: it decodes the copy so far again,
+    // from the first byte, and the pieces that follow.
+    bool stream_to_basic_parser() {
+        fast_ = false;
+        start();
+        return parser_->write(kept_.data(), kept_.size());
+    }
+
     std::string list_key_;
     Page<T> page_;
-    detail::PageFrame<T> root_;
-    detail::ChunkedParser parser_;
+    std::optional<detail::PageFrame<T>> root_;
+    std::optional<detail::ChunkedParser> parser_;  // its handler takes the scanner's events too
+    bool fast_;        // the scanner decodes; basic_parser has not started
+    bool kept_whole_;  // kept_ holds every byte written
+    detail::FastScan scan_;
+    detail::FastScan::Step step_ = detail::FastScan::Step::more;
+    std::string kept_;  // the document so far, while kept_whole_
 };
 
 // Declared in core/decode.hpp.
 template <model T>
 Result<Page<T>> decode_page(std::string_view body, std::string_view list_key) {
-    PageDecoder<T> decoder(list_key);
-    decoder.write(body);
-    return decoder.finish();
+    return PageDecoder<T>::decode_whole(body, list_key);
 }
 
 }  // namespace twilio_usage

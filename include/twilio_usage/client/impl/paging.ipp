@@ -16,17 +16,18 @@
 namespace twilio_usage::detail {
 
 /// A page decoded as its body arrives (Executor::execute_to): the decoder of
-/// the current attempt; no copy of the body is kept. The items of an earlier
-/// page, if given, are decoded into (see PageDecoder), by each attempt in turn.
+/// the current attempt, which keeps a copy of the body only while it reads
+/// it, in `buffer_` (see PageDecoder). The items of an earlier page, if
+/// given, are decoded into, by each attempt in turn.
 template <model T>
 class PageTarget final : public StreamTarget {
 public:
-    explicit PageTarget(std::string_view list_key, std::vector<T> recycled = {})
-        : list_key_(list_key), recycled_(std::move(recycled)) {}
+    PageTarget(std::string_view list_key, std::vector<T> recycled, std::string buffer)
+        : list_key_(list_key), recycled_(std::move(recycled)), buffer_(std::move(buffer)) {}
 
     void restart() override {
-        if (decoder_) recycled_ = std::move(*decoder_).take_items();
-        decoder_.emplace(list_key_, std::move(recycled_));
+        if (decoder_) take_back();
+        decoder_.emplace(list_key_, std::move(recycled_), std::move(buffer_));
         accepted_ = false;
     }
     bool accept(int status, HttpHeaders const&) override {
@@ -55,27 +56,42 @@ public:
                 in_value = in_value || decoder_->error_value_holds(secret);
                 in_path = in_path || decoder_->error_path_holds(secret);
             }
+            take_back();
             decoder_.reset();
             return ex.stream_decode_failure(page.error(), in_value, in_path);
         }
+        take_back();
         decoder_.reset();
         return page;
     }
 
+    /// The buffer, for the next page.
+    std::string take_buffer() && {
+        if (decoder_) take_back();
+        return std::move(buffer_);
+    }
+
 private:
+    void take_back() {
+        buffer_ = std::move(*decoder_).take_buffer();
+        recycled_ = std::move(*decoder_).take_items();
+    }
+
     std::string list_key_;
     std::vector<T> recycled_;
+    std::string buffer_;
     std::optional<PageDecoder<T>> decoder_;
     bool accepted_ = false;
 };
 
 template <model T>
 Result<Page<T>> fetch_page(Executor const& ex, std::string_view uri, std::string_view list_key,
-                           std::vector<T> recycled) {
-    PageTarget<T> target(list_key, std::move(recycled));
+                           std::vector<T> recycled, std::string* buffer) {
+    PageTarget<T> target(list_key, std::move(recycled), buffer ? std::move(*buffer) : std::string());
     auto response = ex.execute_to(uri, target);
-    if (!response) return response.error();
-    return target.finish(ex, *response);
+    auto page = response ? target.finish(ex, *response) : Result<Page<T>>(response.error());
+    if (buffer) *buffer = std::move(target).take_buffer();
+    return page;
 }
 
 template <model T>
@@ -96,7 +112,7 @@ std::optional<Result<Page<T>>> Pager<T>::next_page(std::vector<T> recycled) {
         done_ = true;
         return std::nullopt;
     }
-    auto page = fetch_page<T>(*executor_, *next_uri_, list_key_, std::move(recycled));
+    auto page = fetch_page<T>(*executor_, *next_uri_, list_key_, std::move(recycled), &buffer_);
     ++pages_fetched_;
     if (!page) {
         done_ = true;
