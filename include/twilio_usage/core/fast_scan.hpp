@@ -26,6 +26,8 @@
 #include <string>
 #include <string_view>
 
+// TWILIO_USAGE_NO_SIMD selects the portable string loop (for tests); define it
+// for every translation unit of a program or for none.
 #if defined(__SSE2__) && !defined(TWILIO_USAGE_NO_SIMD)
 #include <emmintrin.h>
 #endif

@@ -1,7 +1,8 @@
-// Streaming JSON decoder: Boost.JSON's basic_parser feeds events straight into
-// the generated structs, with no DOM in between. Numbers keep their exact
-// text (a price sent as a JSON number loses no digit), unknown keys are
-// skipped, and every failure names the field: "usage_records[3].price".
+// Streaming JSON decoder: a scanner of our own (fast_scan.hpp), or Boost.JSON's
+// basic_parser for every document the scanner leaves to it, feeds events
+// straight into the generated structs, with no DOM in between. Numbers keep
+// their exact text (a price sent as a JSON number loses no digit), unknown
+// keys are skipped, and every failure names the field: "usage_records[3].price".
 #pragma once
 
 #include "twilio_usage/core/decode.hpp"
@@ -347,8 +348,9 @@ private:
     bool repeated_list_ = false;
 };
 
-// basic_parser handler: keeps the frame stack, joins split strings and
-// numbers, skips unknown containers, and stops at the first decode error.
+// basic_parser's handler, and FastScan's: keeps the frame stack, joins split
+// strings and numbers, skips unknown containers, and stops at the first
+// decode error.
 class DecodeHandler {
 public:
     static constexpr std::size_t max_object_size = 1'000'000;
