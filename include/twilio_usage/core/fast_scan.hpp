@@ -16,6 +16,7 @@
 // with its colon. fuzz_decode_records checks both paths against each other.
 #pragma once
 
+#include "twilio_usage/core/hex.hpp"
 #include "twilio_usage/core/utf8.hpp"
 
 #include <boost/system/error_code.hpp>
@@ -124,6 +125,8 @@ FastScan::Step FastScan::scan(std::string_view doc, Handler& h) {
         pos_ = static_cast<std::size_t>(p - begin);
         return Step::more;
     };
+    // A token that did not come out whole: wait for more bytes, or give up.
+    auto const incomplete = [&](Token t) { return t == Token::more ? more() : Step::unsure; };
     for (;;) {
         p = skip_space(p, end);
         if (p == end) {
@@ -148,7 +151,7 @@ FastScan::Step FastScan::scan(std::string_view doc, Handler& h) {
             if (c != '"') return Step::unsure;
             std::string_view key;
             char const* after = nullptr;
-            if (Token const t = string(p, end, key, after); t != Token::ok) return t == Token::more ? more() : Step::unsure;
+            if (Token const t = string(p, end, key, after); t != Token::ok) return incomplete(t);
             if (static_cast<std::size_t>(after - p) - 2 > max_key_bytes) return Step::unsure;  // as sent, escapes and all
             after = skip_space(after, end);
             if (after == end) return more();
@@ -165,8 +168,7 @@ FastScan::Step FastScan::scan(std::string_view doc, Handler& h) {
             char const* after = nullptr;
             if (c == '"') {
                 std::string_view text;
-                if (Token const t = string(p, end, text, after); t != Token::ok)
-                    return t == Token::more ? more() : Step::unsure;
+                if (Token const t = string(p, end, text, after); t != Token::ok) return incomplete(t);
                 if (!h.on_string(text, text.size(), ec)) return Step::refused;
             } else if (c == '{' || c == '[') {
                 if (depth_ >= max_depth) return Step::unsure;
@@ -176,14 +178,12 @@ FastScan::Step FastScan::scan(std::string_view doc, Handler& h) {
                 ++p;
                 continue;
             } else if (c == '-' || is_digit(c)) {
-                if (Token const t = number(p, end, after); t != Token::ok)
-                    return t == Token::more ? more() : Step::unsure;
+                if (Token const t = number(p, end, after); t != Token::ok) return incomplete(t);
                 if (!h.on_number(std::string_view(p, static_cast<std::size_t>(after - p)), ec)) return Step::refused;
             } else {
                 std::string_view const word = c == 'n' ? "null" : c == 't' ? "true" : c == 'f' ? "false" : "";
                 if (word.empty()) return Step::unsure;
-                if (Token const t = literal(p, end, word); t != Token::ok)
-                    return t == Token::more ? more() : Step::unsure;
+                if (Token const t = literal(p, end, word); t != Token::ok) return incomplete(t);
                 if (!(c == 'n' ? h.on_null(ec) : h.on_bool(c == 't', ec))) return Step::refused;
                 after = p + word.size();
             }
@@ -227,13 +227,9 @@ inline FastScan::Token FastScan::string_slow(char const* start, char const* p, c
     auto const hex4 = [](char const* q, unsigned& out) {
         out = 0;
         for (int i = 0; i < 4; ++i) {
-            char const c = q[i];
-            unsigned const d = c >= '0' && c <= '9'   ? unsigned(c - '0')
-                               : c >= 'a' && c <= 'f' ? unsigned(c - 'a' + 10)
-                               : c >= 'A' && c <= 'F' ? unsigned(c - 'A' + 10)
-                                                      : 16u;
-            if (d == 16u) return false;
-            out = out << 4 | d;
+            int const d = hex_value(q[i]);
+            if (d < 0) return false;
+            out = out << 4 | static_cast<unsigned>(d);
         }
         return true;
     };

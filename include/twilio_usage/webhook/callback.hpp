@@ -11,6 +11,7 @@
 #include "twilio_usage/config.hpp"
 
 #include "twilio_usage/core/error.hpp"
+#include "twilio_usage/core/hex.hpp"
 #include "twilio_usage/generated/models.hpp"
 #include "twilio_usage/webhook/signature.hpp"
 
@@ -22,13 +23,6 @@
 namespace twilio_usage::webhook {
 
 namespace detail {
-inline int hex_value(char c) noexcept {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
 // application/x-www-form-urlencoded: '+' is a space, %XX a byte.
 TWILIO_USAGE_DECL std::optional<std::string> form_decode(std::string_view s);
 }  // namespace detail

@@ -26,7 +26,8 @@ TWILIO_USAGE_DECL std::optional<std::string> detail::form_decode(std::string_vie
             out += ' ';
         } else if (c == '%') {
             if (i + 2 >= s.size()) return std::nullopt;
-            int hi = hex_value(s[i + 1]), lo = hex_value(s[i + 2]);
+            int const hi = twilio_usage::detail::hex_value(s[i + 1]);
+            int const lo = twilio_usage::detail::hex_value(s[i + 2]);
             if (hi < 0 || lo < 0) return std::nullopt;
             out += static_cast<char>(hi * 16 + lo);
             i += 2;
