@@ -4,6 +4,7 @@
 #include <boost/json/value.hpp>
 
 #include "fixture.hpp"
+#include "twilio_usage/testing/demo_data.hpp"
 
 using namespace twilio_usage;
 using namespace cli_test;

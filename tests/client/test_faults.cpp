@@ -8,6 +8,7 @@
 // clients, and the secrets: across every failure, neither the auth token nor
 // an API key secret (nor the Authorization value) appears anywhere.
 #include "fault_servers.hpp"
+#include "twilio_usage/client/httplib_transport.hpp"
 #include "twilio_usage/testing/emulator.hpp"
 
 #include <doctest/doctest.h>

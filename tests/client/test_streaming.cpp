@@ -4,6 +4,7 @@
 // before, and transports that implement only send() unchanged.
 #include "servers.hpp"
 
+#include "twilio_usage/core/json_decode.hpp"
 #include "twilio_usage/testing/emulator.hpp"
 
 #include <doctest/doctest.h>

@@ -2,6 +2,7 @@
 // serves, and stops cleanly on SIGTERM. Meson passes its path in
 // TWILIO_USAGE_EMULATOR_EXE; without it the test is skipped.
 #include "helpers.hpp"
+#include "twilio_usage/testing/demo_data.hpp"
 
 #include <csignal>
 #include <cstdlib>

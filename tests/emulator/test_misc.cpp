@@ -3,6 +3,8 @@
 
 #include "twilio_usage/core/json_decode.hpp"
 #include "twilio_usage/core/json_encode.hpp"
+#include "twilio_usage/testing/data_file.hpp"
+#include "twilio_usage/testing/demo_data.hpp"
 
 #include <cstdio>
 #include <fstream>

@@ -1,5 +1,7 @@
-// The emulator headers are header-only: a second translation unit including
-// them must link (no multiple definitions).
+// A second translation unit including the emulator headers must link (no
+// multiple definitions). This suite compiles Emulator's members once
+// (TWILIO_USAGE_EMULATOR_SEPARATE_COMPILATION); unit/test_link_a.cpp and
+// test_link_b.cpp check them header-only.
 #include "twilio_usage/core/json_encode.hpp"
 #include "twilio_usage/testing/emulator.hpp"
 
