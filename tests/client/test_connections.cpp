@@ -135,3 +135,73 @@ TEST_CASE("after a failed exchange the next request gets a fresh connection and 
     CHECK(requests == 6);
     CHECK(raw.connections == 3);  // a new connection after each failure, and only then
 }
+
+// What a server's idle timeout does when it fires just as a request goes
+// out, after the client looked at the connection: the request arrives on a
+// kept-alive connection, which is then closed unanswered. Here every
+// connection's second request meets that.
+TEST_CASE("a GET that a kept-alive connection drops unanswered is sent once more, on a new connection") {
+    std::atomic<int> requests{0};
+    std::atomic<int> posts{0};
+    std::atomic<bool> answer_only_the_first{false};  // of all, not of each connection
+    RawServer raw(
+        [&](int fd, std::atomic<bool> const& stop) {
+            for (int on_this_connection = 0;; ++on_this_connection) {
+                std::string const head = read_head(fd);
+                if (head.empty() || stop) return;
+                int const n = ++requests;
+                if (head.starts_with("POST ")) ++posts;
+                if (on_this_connection == 1 || (answer_only_the_first && n > 1))
+                    return;  // and close, unanswered
+                std::string const body = page_json(1, 1, "");
+                write_all(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                                  std::to_string(body.size()) + "\r\n\r\n" + body);
+            }
+        },
+        RawServer::Serving::concurrently);
+    Client const client = local_client(raw.base_url());
+
+    SUBCASE("GET: answered") {
+        for (int i = 0; i < 3; ++i) {
+            CAPTURE(i);
+            auto page = client.records().today().try_fetch_page();
+            REQUIRE(page.has_value());
+            CHECK(page->items.size() == 1);
+        }
+        CHECK(requests == 5);          // the second and third were sent twice
+        CHECK(raw.connections == 3);  // each time on a new connection
+    }
+    SUBCASE("GET: sent twice at most") {
+        // The second sending goes out on a new connection, where a failure
+        // is the server's answer: it stands.
+        answer_only_the_first = true;
+        REQUIRE(client.records().today().try_fetch_page().has_value());
+        auto page = client.records().today().try_fetch_page();
+        REQUIRE_FALSE(page.has_value());
+        CHECK(page.error().kind == ErrorKind::transport);
+        CHECK(requests == 3);
+        CHECK(raw.connections == 2);
+    }
+    SUBCASE("GET on a new connection: not sent again") {
+        // Dropped on a connection made for it: that is the server's answer.
+        answer_only_the_first = true;
+        requests = 1;  // so that the first request is dropped too
+        auto page = client.records().today().try_fetch_page();
+        REQUIRE_FALSE(page.has_value());
+        CHECK(page.error().kind == ErrorKind::transport);
+        CHECK(requests == 2);
+        CHECK(raw.connections == 1);
+    }
+    SUBCASE("POST: not sent again") {
+        REQUIRE(client.records().today().try_fetch_page().has_value());
+        auto created = client.triggers().try_create(TriggerCreate{}
+                                                        .callback_url("http://example.com/hook")
+                                                        .trigger_value("+1000")
+                                                        .usage_category(Category::sms));
+        REQUIRE_FALSE(created.has_value());
+        CHECK(created.error().kind == ErrorKind::transport);
+        CHECK(posts == 1);
+        CHECK(requests == 2);
+        CHECK(raw.connections == 1);
+    }
+}

@@ -14,7 +14,8 @@
 // supports from another thread (httplib::ClientImpl::stop()). The same watchdog
 // holds headers and chunk framing to a fixed allowance (cpp-httplib 0.11
 // keeps any amount of them in memory), and a kept-alive connection with
-// unread bytes on it is never reused (see stale()).
+// unread bytes on it is never reused (see stale()). A GET that a kept-alive
+// connection drops before any answer is sent once more on a new one.
 #pragma once
 
 #include "twilio_usage/client/plain_http_client.hpp"
@@ -274,30 +275,21 @@ private:
             return whole_request_timeout(" while waiting for one of the " + std::to_string(connection_limit()) +
                                          " connections to " + origin + " to come free");
         Connection& conn = lease.connection();
-        if (!conn.client || stale(conn)) {
-            make_client(conn, *url);
-            auto& c = *conn.client;
-            if (!c.is_valid())
-                return Error::transport_failure(TransportFailure::tls, "cannot make a client for " + origin);
-            c.set_keep_alive(true);
-            c.set_follow_location(false);
-            // Tells the watchdog each new connection (runs inside send()).
-            c.set_socket_options([w = &conn.watchdog](socket_t sock) { w->connected(static_cast<int>(sock)); });
-            c.set_read_timeout(options_.read_timeout);
-            c.set_write_timeout(options_.read_timeout);
-            c.enable_server_certificate_verification(options_.verify_tls);
-            if (url->scheme() == "https" && !options_.ca_cert_path.empty()) c.set_ca_cert_path(options_.ca_cert_path);
-        }
-        httplib::ClientImpl& entry = *conn.client;
+        if ((!conn.client || stale(conn)) && !new_client(conn, *url))
+            return Error::transport_failure(TransportFailure::tls, "cannot make a client for " + origin);
         detail::RequestWatchdog& watchdog = conn.watchdog;
         // Connecting (and the TLS handshake) may not outlast the deadline.
         auto connect_timeout = options_.connect_timeout;
-        if (has_deadline) {
-            auto const left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - clock::now());
-            if (left.count() <= 0) return whole_request_timeout(" before the request was sent (" + origin + ")");
-            connect_timeout = std::min(connect_timeout, left);
-        }
-        entry.set_connection_timeout(connect_timeout);
+        auto limit_connect = [&] {
+            if (has_deadline) {
+                auto const left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - clock::now());
+                if (left.count() <= 0) return false;
+                connect_timeout = std::min(options_.connect_timeout, left);
+            }
+            conn.client->set_connection_timeout(connect_timeout);
+            return true;
+        };
+        if (!limit_connect()) return whole_request_timeout(" before the request was sent (" + origin + ")");
 
         httplib::Request req;
         req.method = std::string(to_string(request.method));
@@ -315,7 +307,9 @@ private:
         bool past_deadline = false;
         auto last_progress = started;  // when bytes last arrived (or the start)
         std::size_t const limit = options_.max_response_bytes;
+        bool answered = false;         // the response's headers arrived
         req.response_handler = [&](httplib::Response const& r) {
+            answered = true;
             last_progress = clock::now();
             if (last_progress >= deadline) {
                 past_deadline = true;
@@ -367,13 +361,31 @@ private:
 
         httplib::Response res;
         httplib::Error error = httplib::Error::Success;
-        int const open_fd = entry.is_socket_open() ? static_cast<int>(entry.socket()) : -1;
-        bool const watched = watchdog.arm(&entry, deadline, open_fd, conn.plain ? &conn.plain->held() : nullptr);
-        bool const ok = entry.send(req, res, error);
-        if (watched) {
-            auto const fired = watchdog.disarm();
-            if (fired == detail::RequestWatchdog::Fired::deadline) past_deadline = true;
-            if (fired == detail::RequestWatchdog::Fired::volume) headers_too_large = true;
+        bool ok = false;
+        for (bool first_sending = true;; first_sending = false) {
+            httplib::ClientImpl& entry = *conn.client;
+            int const open_fd = entry.is_socket_open() ? static_cast<int>(entry.socket()) : -1;
+            bool const watched = watchdog.arm(&entry, deadline, open_fd, conn.plain ? &conn.plain->held() : nullptr);
+            ok = entry.send(req, res, error);
+            if (watched) {
+                auto const fired = watchdog.disarm();
+                if (fired == detail::RequestWatchdog::Fired::deadline) past_deadline = true;
+                if (fired == detail::RequestWatchdog::Fired::volume) headers_too_large = true;
+            }
+            // A kept-alive connection the server closed as the request went
+            // out (its idle timeout, after stale() looked) fails before any
+            // answer. A GET changes nothing on the server, so it is sent once
+            // more, on a new connection; any other request could have been
+            // carried out, and its failure stands.
+            bool const dropped_unanswered = !ok && !answered && open_fd >= 0 && !past_deadline &&
+                                            !headers_too_large &&
+                                            (error == httplib::Error::Read || error == httplib::Error::Write);
+            if (!first_sending || !dropped_unanswered || request.method != HttpMethod::get) break;
+            if (!new_client(conn, *url))
+                return Error::transport_failure(TransportFailure::tls, "cannot make a client for " + origin);
+            if (!limit_connect()) return whole_request_timeout(" before the request was sent again (" + origin + ")");
+            res = httplib::Response();
+            error = httplib::Error::Success;
         }
         auto const now = clock::now();
         if (sink_stopped && !too_large && !headers_too_large && !past_deadline) {
@@ -487,6 +499,23 @@ private:
         if (conn.plain && conn.plain->left_bytes_behind()) return true;  // read ahead with the last response
         pollfd p{static_cast<int>(client.socket()), POLLIN, 0};
         return ::poll(&p, 1, 0) != 0;
+    }
+
+    /// A new client on `conn` (replacing any it had), set up for the
+    /// transport's options; false if it cannot be made (TLS setup).
+    bool new_client(Connection& conn, boost::urls::url_view const& url) const {
+        make_client(conn, url);
+        auto& c = *conn.client;
+        if (!c.is_valid()) return false;
+        c.set_keep_alive(true);
+        c.set_follow_location(false);
+        // Tells the watchdog each new connection (runs inside send()).
+        c.set_socket_options([w = &conn.watchdog](socket_t sock) { w->connected(static_cast<int>(sock)); });
+        c.set_read_timeout(options_.read_timeout);
+        c.set_write_timeout(options_.read_timeout);
+        c.enable_server_certificate_verification(options_.verify_tls);
+        if (url.scheme() == "https" && !options_.ca_cert_path.empty()) c.set_ca_cert_path(options_.ca_cert_path);
+        return true;
     }
 
     /// A new client for the connection (replacing any it had) for the URL's
