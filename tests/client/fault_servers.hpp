@@ -21,14 +21,6 @@ namespace test_support {
 
 using Clock = std::chrono::steady_clock;
 
-/// "HTTP/1.1 <status>" with a Content-Length that matches `body`.
-inline std::string http_response(int status, std::string const& body, std::string const& extra_headers = "") {
-    std::string reason = status == 200 ? "OK" : status == 429 ? "Too Many Requests" : "Error";
-    return "HTTP/1.1 " + std::to_string(status) + " " + reason +
-           "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n" +
-           extra_headers + "\r\n" + body;
-}
-
 /// Writes `s` one byte every `interval`; false when the client hung up or the server stops.
 inline bool trickle(int fd, std::string_view s, std::chrono::milliseconds interval, std::atomic<bool> const& stop) {
     for (char c : s) {

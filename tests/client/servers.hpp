@@ -108,6 +108,14 @@ inline std::string read_head(int fd) {
     return data;
 }
 
+/// "HTTP/1.1 <status>" with a Content-Length that matches `body`.
+inline std::string http_response(int status, std::string const& body, std::string const& extra_headers = "") {
+    std::string reason = status == 200 ? "OK" : status == 429 ? "Too Many Requests" : "Error";
+    return "HTTP/1.1 " + std::to_string(status) + " " + reason +
+           "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n" +
+           extra_headers + "\r\n" + body;
+}
+
 inline void write_all(int fd, std::string_view s) {
     while (!s.empty()) {
         auto n = ::send(fd, s.data(), s.size(), MSG_NOSIGNAL);

@@ -120,8 +120,7 @@ TEST_CASE("after a failed exchange the next request gets a fresh connection and 
                                       std::to_string(body.size()) + "\r\n\r\n" + body.substr(0, body.size() / 2));
                     return;  // and close
                 }
-                write_all(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
-                                  std::to_string(body.size()) + "\r\n\r\n" + body);
+                write_all(fd, http_response(200, body));
             }
         },
         RawServer::Serving::concurrently);
@@ -154,8 +153,7 @@ TEST_CASE("a GET that a kept-alive connection drops unanswered is sent once more
                 if (on_this_connection == 1 || (answer_only_the_first && n > 1))
                     return;  // and close, unanswered
                 std::string const body = page_json(1, 1, "");
-                write_all(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
-                                  std::to_string(body.size()) + "\r\n\r\n" + body);
+                write_all(fd, http_response(200, body));
             }
         },
         RawServer::Serving::concurrently);

@@ -580,8 +580,7 @@ TEST_CASE("the default transport keeps one connection alive across pages") {
                                          i < 2 ? "/2010-04-01/Accounts/x/Usage/Records/Today.json?PageToken=" +
                                                      std::to_string(i + 1)
                                                : "");
-            write_all(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
-                              std::to_string(body.size()) + "\r\n\r\n" + body);
+            write_all(fd, http_response(200, body));
         }
     });
     auto all = local_client(server.base_url()).records().today().collect();
