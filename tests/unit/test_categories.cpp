@@ -13,9 +13,9 @@ using namespace twilio_usage::literals;
 
 TEST_CASE("every category of the reference lists is known and round-trips") {
     int checked = 0;
-    for (char const* file : {REFERENCE_DIR "/usage-categories.tsv", REFERENCE_DIR "/retired-categories.tsv"}) {
+    for (char const* file : {FIXTURE_DIR "/usage-categories.tsv", FIXTURE_DIR "/retired-categories.tsv"}) {
         std::ifstream tsv(file);
-        REQUIRE(tsv);
+        REQUIRE_MESSAGE(tsv, "cannot read " << file);
         std::string line;
         std::getline(tsv, line);
         while (std::getline(tsv, line)) {
@@ -28,7 +28,9 @@ TEST_CASE("every category of the reference lists is known and round-trips") {
         }
     }
     CHECK(checked == 646);
-    CHECK(category_count == 646);
+    // The spec may list categories newer than the reference lists (a user
+    // adds them as Twilio does); it may not lose one.
+    CHECK(category_count >= checked);
 }
 
 TEST_CASE("iteration covers every category once, in spec order") {
