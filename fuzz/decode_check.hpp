@@ -192,7 +192,7 @@ void check_recycled(std::string_view body, std::string_view list_key, tu::Result
 // length says, are both basic_parser's.
 template <tu::model T>
 void check_tokenizers(std::string_view body, std::string_view list_key, tu::Result<tu::Page<T>> const& whole) {
-    tu::PageDecoder<T> reference(list_key, {}, {}, tu::detail::Tokenizer::basic_parser_only);
+    tu::PageDecoder<T> reference(list_key, {}, {}, tu::PageTokenizer::basic_parser_only);
     reference.write(body);
     auto const want = reference.finish();
     check_same<T>(whole, want, "decode_page (fast path first) of " + show(body));

@@ -68,7 +68,7 @@ void same(Result<Page<T>> const& got, Result<Page<T>> const& want) {
 // exactly the reference's for the bytes it wrote.
 template <model T>
 Result<Page<T>> decode_in_pieces(std::string_view body, std::string_view list_key,
-                                 std::vector<std::size_t> const& sizes, detail::Tokenizer* used = nullptr) {
+                                 std::vector<std::size_t> const& sizes, PageTokenizer* used = nullptr) {
     PageDecoder<T> decoder(list_key);
     PageDecoder<T> stopping(list_key);
     std::size_t pos = 0;

@@ -21,15 +21,15 @@ namespace {
 // `body` decoded whole (in place), in pieces of a few sizes and in random
 // pieces, always as the reference decodes it; and which tokenizer decided
 // it, the same for every split.
-detail::Tokenizer decide(std::string const& body) {
+PageTokenizer decide(std::string const& body) {
     CAPTURE(body.substr(0, 300));
     auto const want = reference_decode<UsageRecord>(body, "usage_records");
     same(decode_page<UsageRecord>(body, "usage_records"), want);
-    detail::Tokenizer first = detail::Tokenizer::fast_first;
+    PageTokenizer first = PageTokenizer::fast_first;
     bool have_first = false;
     for (std::size_t piece : {1u, 2u, 3u, 5u, 16u, 17u, 4096u}) {
         CAPTURE(piece);
-        detail::Tokenizer used{};
+        PageTokenizer used{};
         same(decode_in_pieces<UsageRecord>(body, "usage_records",
                                            std::vector<std::size_t>(body.size() / piece + 1, piece), &used),
              want);
@@ -69,7 +69,7 @@ TEST_CASE("FastScan decides the documents servers send") {
     };
     for (auto const& body : bodies) {
         CAPTURE(body);
-        CHECK(decide(body) == detail::Tokenizer::fast_first);
+        CHECK(decide(body) == PageTokenizer::fast_first);
     }
 }
 
@@ -103,7 +103,7 @@ TEST_CASE("FastScan leaves every other document to basic_parser, which decides i
     };
     for (auto const& body : bodies) {
         CAPTURE(body);
-        CHECK(decide(body) == detail::Tokenizer::basic_parser_only);
+        CHECK(decide(body) == PageTokenizer::basic_parser_only);
     }
 }
 
@@ -120,10 +120,10 @@ TEST_CASE("FastScan: a document the decoder refuses is refused on the fast path,
     for (auto const& body : bodies) {
         CAPTURE(body);
         REQUIRE_FALSE(reference_decode<UsageRecord>(body, "usage_records").has_value());
-        CHECK(decide(body) == detail::Tokenizer::fast_first);
+        CHECK(decide(body) == PageTokenizer::fast_first);
     }
     // A document without the list is whole JSON: decided on the fast path too.
-    CHECK(decide(R"({"page":0})") == detail::Tokenizer::fast_first);
+    CHECK(decide(R"({"page":0})") == PageTokenizer::fast_first);
 }
 
 TEST_CASE("FastScan: past max_kept bytes the document goes to basic_parser, with the same page") {
@@ -140,11 +140,11 @@ TEST_CASE("FastScan: past max_kept bytes the document goes to basic_parser, with
     same(decode_page<UsageRecord>(body, "usage_records"), want);
     for (std::size_t piece : std::vector<std::size_t>{4096, 65536, limit, limit + 1}) {
         CAPTURE(piece);
-        detail::Tokenizer used{};
+        PageTokenizer used{};
         same(decode_in_pieces<UsageRecord>(body, "usage_records",
                                            std::vector<std::size_t>(body.size() / piece + 1, piece), &used),
              want);
-        CHECK(used == detail::Tokenizer::basic_parser_only);
+        CHECK(used == PageTokenizer::basic_parser_only);
     }
     // Up to the limit, the fast path keeps it.
     std::string small = R"({"usage_records":[)";
@@ -152,11 +152,11 @@ TEST_CASE("FastScan: past max_kept bytes the document goes to basic_parser, with
     small.back() = ']';
     small += '}';
     REQUIRE(small.size() <= limit);
-    detail::Tokenizer used{};
+    PageTokenizer used{};
     same(decode_in_pieces<UsageRecord>(small, "usage_records", std::vector<std::size_t>(small.size() / 4096 + 1, 4096),
                                        &used),
          reference_decode<UsageRecord>(small, "usage_records"));
-    CHECK(used == detail::Tokenizer::fast_first);
+    CHECK(used == PageTokenizer::fast_first);
 }
 
 TEST_CASE("PageDecoder: the buffer of its copy is handed from page to page, emptied, with its capacity") {

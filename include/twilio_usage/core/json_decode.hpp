@@ -669,10 +669,6 @@ private:
     std::size_t held_size_ = 0;
 };
 
-/// The tokenizer a PageDecoder starts with: FastScan, falling back to
-/// basic_parser (the default), or basic_parser alone (to compare the two).
-enum class Tokenizer : std::uint8_t { fast_first, basic_parser_only };
-
 inline std::optional<Error> run_parser(std::string_view body, Frame* root, std::string root_name) {
     ChunkedParser parser(root, std::move(root_name));
     parser.write(body);
@@ -691,6 +687,17 @@ Result<T> decode_json(std::string_view body) {
         return *error;
     return out;
 }
+
+/// How a PageDecoder reads the bytes it is given.
+///  - fast_first (the default, and what the client's listings use): keeps a
+///    copy of the document, up to PageDecoder::max_kept bytes, and scans it
+///    with a scanner made for what servers send, leaving anything else to
+///    basic_parser. Faster than basic_parser alone (bench/README.md).
+///  - basic_parser_only: Boost.JSON's basic_parser decodes each piece as it
+///    comes and keeps no copy, which saves up to max_kept bytes per decoder
+///    at some speed. It is also the reference the tests and fuzzers hold
+///    the scanner to: both give the same page or the same error.
+enum class PageTokenizer : std::uint8_t { fast_first, basic_parser_only };
 
 /// Decodes a page that arrives in pieces (e.g. as an HTTP body is read):
 ///
@@ -727,12 +734,11 @@ public:
     /// allocation per string field of each item when pages are read one
     /// after another. `buffer`: storage for the copy of the document, whose
     /// capacity is reused (take_buffer() gives it back for the next page).
-    /// `tokenizer`: basic_parser_only streams every piece to basic_parser and
-    /// keeps no copy (to compare the two in tests).
+    /// `tokenizer`: see PageTokenizer.
     explicit PageDecoder(std::string_view list_key, std::vector<T> recycled = {}, std::string buffer = {},
-                         detail::Tokenizer tokenizer = detail::Tokenizer::fast_first)
+                         PageTokenizer tokenizer = PageTokenizer::fast_first)
         : list_key_(list_key),
-          fast_(tokenizer == detail::Tokenizer::fast_first),
+          fast_(tokenizer == PageTokenizer::fast_first),
           kept_whole_(fast_),
           kept_(std::move(buffer)) {
         kept_.clear();
@@ -810,8 +816,8 @@ public:
 
     /// The tokenizer that decodes now: fast_first until the document is
     /// left to basic_parser (for tests).
-    detail::Tokenizer tokenizer() const noexcept {
-        return fast_ ? detail::Tokenizer::fast_first : detail::Tokenizer::basic_parser_only;
+    PageTokenizer tokenizer() const noexcept {
+        return fast_ ? PageTokenizer::fast_first : PageTokenizer::basic_parser_only;
     }
 
     /// Bytes written so far.
