@@ -2,6 +2,7 @@
 // run at once, each on a kept-alive connection of its own, and no more; a
 // failed exchange does not leave a broken connection in the pool.
 #include "servers.hpp"
+#include "twilio_usage/client/httplib_transport.hpp"
 
 #include <doctest/doctest.h>
 
@@ -158,6 +159,7 @@ TEST_CASE("a GET that a kept-alive connection drops unanswered is sent once more
         },
         RawServer::Serving::concurrently);
     Client const client = local_client(raw.base_url());
+    auto const& transport = dynamic_cast<HttplibTransport const&>(client.transport());
 
     SUBCASE("GET: answered") {
         for (int i = 0; i < 3; ++i) {
@@ -168,6 +170,7 @@ TEST_CASE("a GET that a kept-alive connection drops unanswered is sent once more
         }
         CHECK(requests == 5);          // the second and third were sent twice
         CHECK(raw.connections == 3);  // each time on a new connection
+        CHECK(transport.resent_requests() == 2);
     }
     SUBCASE("GET: sent twice at most") {
         // The second sending goes out on a new connection, where a failure
@@ -179,6 +182,7 @@ TEST_CASE("a GET that a kept-alive connection drops unanswered is sent once more
         CHECK(page.error().kind == ErrorKind::transport);
         CHECK(requests == 3);
         CHECK(raw.connections == 2);
+        CHECK(transport.resent_requests() == 1);
     }
     SUBCASE("GET on a new connection: not sent again") {
         // Dropped on a connection made for it: that is the server's answer.
@@ -189,6 +193,7 @@ TEST_CASE("a GET that a kept-alive connection drops unanswered is sent once more
         CHECK(page.error().kind == ErrorKind::transport);
         CHECK(requests == 2);
         CHECK(raw.connections == 1);
+        CHECK(transport.resent_requests() == 0);
     }
     SUBCASE("POST: not sent again") {
         REQUIRE(client.records().today().try_fetch_page().has_value());
@@ -201,5 +206,6 @@ TEST_CASE("a GET that a kept-alive connection drops unanswered is sent once more
         CHECK(posts == 1);
         CHECK(requests == 2);
         CHECK(raw.connections == 1);
+        CHECK(transport.resent_requests() == 0);
     }
 }

@@ -243,6 +243,11 @@ public:
 
     HttplibTransportOptions const& options() const noexcept { return options_; }
 
+    /// GETs sent a second time because a kept-alive connection dropped them
+    /// unanswered (see exchange()). Below the executor, so neither the retry
+    /// hook nor RetryPolicy's attempts see them; this count does.
+    std::uint64_t resent_requests() const noexcept { return resent_.load(std::memory_order_relaxed); }
+
     Result<HttpResponse> send(HttpRequest const& request) override { return exchange(request, nullptr); }
 
     /// The body goes to `sink` as it is read (when sink.accept() takes it),
@@ -381,6 +386,7 @@ private:
                                             !headers_too_large &&
                                             (error == httplib::Error::Read || error == httplib::Error::Write);
             if (!first_sending || !dropped_unanswered || request.method != HttpMethod::get) break;
+            resent_.fetch_add(1, std::memory_order_relaxed);
             if (!new_client(conn, *url))
                 return Error::transport_failure(TransportFailure::tls, "cannot make a client for " + origin);
             if (!limit_connect()) return whole_request_timeout(" before the request was sent again (" + origin + ")");
@@ -594,6 +600,7 @@ private:
     std::mutex pool_mutex_;
     std::condition_variable pool_free_;
     std::map<std::string, Pool> pools_;  // by origin
+    std::atomic<std::uint64_t> resent_{0};
 };
 
 }  // namespace twilio_usage
