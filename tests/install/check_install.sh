@@ -23,5 +23,13 @@ sed "s|^prefix=|prefix=$scratch/root|" "$pc" >"$scratch/pc/twilio-usage.pc"
 flags=$(PKG_CONFIG_PATH="$scratch/pc" pkg-config --cflags --libs twilio-usage)
 echo "check_install: $* $app_source $flags"
 
-"$@" -O0 "$app_source" -o "$scratch/app" $flags
+"$@" -O0 -MD -MF "$scratch/app.d" "$app_source" -o "$scratch/app" $flags
+# A copy installed earlier (say in /usr/local/include, a default search
+# directory) must not stand in for a header the scratch tree lacks.
+elsewhere=$(tr -s ' \\' '\n\n' <"$scratch/app.d" | grep '/twilio_usage/' | grep -v "^$scratch/" | grep -vxF "$app_source" || true)
+if [ -n "$elsewhere" ]; then
+  echo "check_install: headers read from outside the installed tree:" >&2
+  echo "$elsewhere" >&2
+  exit 1
+fi
 "$scratch/app"
