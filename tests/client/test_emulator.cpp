@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
 #include <sstream>
 
@@ -209,7 +210,7 @@ TEST_CASE("over IPv6 loopback: a bracketed base URL, its pages and an absolute n
     auto const q = RecordsQuery{}.start_date(2024y / 3 / 13).end_date(2024y / 3 / 15).page_size(1000);
     std::set<Key> keys;
     for (auto const& r : client.records().daily(q)) keys.insert(key(r));
-    CHECK(keys.size() == 3 * categories);  // two pages
+    CHECK(keys.size() == 3 * categories);  // two pages of the spec's 646
     auto const today = client.records().today(RecordsQuery{}.category(Category::sms)).collect();
     REQUIRE(today.size() == 1);
     CHECK(today[0].count == Decimal(4));
@@ -217,7 +218,7 @@ TEST_CASE("over IPv6 loopback: a bracketed base URL, its pages and an absolute n
     auto first = client.records().daily(q).fetch_page();
     REQUIRE(first.info.next_page_uri);
     auto second = client.records().fetch_page(f.emu.base_url() + *first.info.next_page_uri);
-    CHECK(second.items.size() == 3 * categories - 1000);
+    CHECK(second.items.size() == std::min<std::size_t>(3 * categories - 1000, 1000));
 }
 
 TEST_CASE("an unknown category and prices sent as JSON numbers") {
