@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -160,6 +161,12 @@ TEST_CASE("a GET that a kept-alive connection drops unanswered is sent once more
         RawServer::Serving::concurrently);
     Client const client = local_client(raw.base_url());
     auto const& transport = dynamic_cast<HttplibTransport const&>(client.transport());
+    // Requests the server read, connections it accepted, GETs the transport sent again.
+    auto check_counts = [&](int want_requests, int want_connections, std::uint64_t want_resent) {
+        CHECK(requests == want_requests);
+        CHECK(raw.connections == want_connections);
+        CHECK(transport.resent_requests() == want_resent);
+    };
 
     SUBCASE("GET: answered") {
         for (int i = 0; i < 3; ++i) {
@@ -168,9 +175,7 @@ TEST_CASE("a GET that a kept-alive connection drops unanswered is sent once more
             REQUIRE(page.has_value());
             CHECK(page->items.size() == 1);
         }
-        CHECK(requests == 5);          // the second and third were sent twice
-        CHECK(raw.connections == 3);  // each time on a new connection
-        CHECK(transport.resent_requests() == 2);
+        check_counts(5, 3, 2);  // the second and third sent twice, each time on a new connection
     }
     SUBCASE("GET: sent twice at most") {
         // The second sending goes out on a new connection, where a failure
@@ -180,9 +185,7 @@ TEST_CASE("a GET that a kept-alive connection drops unanswered is sent once more
         auto page = client.records().today().try_fetch_page();
         REQUIRE_FALSE(page.has_value());
         CHECK(page.error().kind == ErrorKind::transport);
-        CHECK(requests == 3);
-        CHECK(raw.connections == 2);
-        CHECK(transport.resent_requests() == 1);
+        check_counts(3, 2, 1);
     }
     SUBCASE("GET on a new connection: not sent again") {
         // Dropped on a connection made for it: that is the server's answer.
@@ -191,9 +194,7 @@ TEST_CASE("a GET that a kept-alive connection drops unanswered is sent once more
         auto page = client.records().today().try_fetch_page();
         REQUIRE_FALSE(page.has_value());
         CHECK(page.error().kind == ErrorKind::transport);
-        CHECK(requests == 2);
-        CHECK(raw.connections == 1);
-        CHECK(transport.resent_requests() == 0);
+        check_counts(2, 1, 0);
     }
     SUBCASE("POST: not sent again") {
         REQUIRE(client.records().today().try_fetch_page().has_value());
@@ -204,8 +205,6 @@ TEST_CASE("a GET that a kept-alive connection drops unanswered is sent once more
         REQUIRE_FALSE(created.has_value());
         CHECK(created.error().kind == ErrorKind::transport);
         CHECK(posts == 1);
-        CHECK(requests == 2);
-        CHECK(raw.connections == 1);
-        CHECK(transport.resent_requests() == 0);
+        check_counts(2, 1, 0);
     }
 }
