@@ -432,3 +432,49 @@ TEST_CASE("triggers: a callback URL without a path is called and signed as '/'")
     CHECK(rx.at(0).target == "/");
     CHECK(rx.signed_with(0, emu.main_account().auth_token));
 }
+
+TEST_CASE("triggers: a callback URL's query goes out byte for byte as it was signed (',' '+' ';' not re-encoded)") {
+    // Twilio signs the URL as configured; a receiver checks the URL it was
+    // called on. Were the query re-encoded on the way ("a,b" as "a%2Cb"),
+    // every signature check of such a URL would fail.
+    Receiver rx;
+    Emulator emu(fixed_options());
+    emu.start();
+    Api api(emu);
+    auto const m = emu.main_account();
+    std::string const query = "/cb?q=a,b&r=x+y;z&s=%2B1";
+    create(api, "CallbackUrl=" + form_url(rx.url(query)) + "&TriggerValue=1&UsageCategory=sms&TriggerBy=count");
+    create(api, "CallbackUrl=" + form_url(rx.url(query)) +
+                    "&TriggerValue=1&UsageCategory=sms&TriggerBy=count&CallbackMethod=GET");
+    emu.add_usage(event(m.sid, "sms", fixed_now(), "1", "1", "0"));
+    REQUIRE(eventually([&] { return rx.count() == 2; }));
+    for (std::size_t i = 0; i < 2; ++i) {
+        auto got = rx.at(i);
+        CAPTURE(got.method);
+        CHECK(got.target.substr(0, query.size()) == query);
+        CHECK(got.params["q"] == "a,b");
+        CHECK(rx.signed_with(i, m.auth_token));
+    }
+}
+
+TEST_CASE("triggers: a trigger whose value is already reached when it is created fires without more usage") {
+    Receiver rx;
+    Emulator emu(fixed_options());
+    emu.start();
+    Api api(emu);
+    auto const m = emu.main_account();
+    emu.add_usage(event(m.sid, "calls-outbound", fixed_now(), "100", "300", "4.2"));
+    auto t = create(api, "CallbackUrl=" + form_url(rx.url()) + "&TriggerValue=50&UsageCategory=calls&TriggerBy=count");
+    CHECK(str(t.at("current_value")) == "100");
+    CHECK(t.at("date_fired").is_null());  // the answer to the create: not fired yet
+    REQUIRE(eventually([&] { return rx.count() == 1; }));
+    CHECK(rx.at(0).params["CurrentValue"] == "100");
+    CHECK(rx.at(0).params["TriggerValue"] == "50");
+    CHECK(rx.signed_with(0, m.auth_token));
+    auto after = json_of(api.get(api.base() + "/Usage/Triggers/" + str(t.at("sid")) + ".json"));
+    CHECK(str(after.at("date_fired")) == "Fri, 15 Mar 2024 10:00:00 +0000");
+    // One below the value: created, not fired.
+    create(api, "CallbackUrl=" + form_url(rx.url()) + "&TriggerValue=101&UsageCategory=calls&TriggerBy=count");
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    CHECK(rx.count() == 1);
+}

@@ -207,6 +207,9 @@ private:
                 cli.set_read_timeout(timeout_);
                 cli.set_write_timeout(timeout_);
                 cli.enable_server_certificate_verification(false);  // loopback test receivers only
+                // The target was signed as it stands; cpp-httplib would
+                // otherwise re-encode ',', '+', ';' ... on the way out.
+                cli.set_url_encode(false);
                 auto res = job.method == CallbackMethod::get
                                ? cli.Get(target, headers)
                                : cli.Post(target, headers, form, "application/x-www-form-urlencoded");

@@ -289,7 +289,12 @@ private:
         Timestamp const now = s_.clock.now();
         std::unique_lock lock(s_.mu);
         Trigger const& t = s_.triggers.create(account, q, now, s_.accounts.rng());
-        send_json(res, 201, to_json(s_.triggers.to_model(t, today_gmt(now)), encode_options()));
+        std::string body = to_json(s_.triggers.to_model(t, today_gmt(now)), encode_options());
+        // A value already reached fires now, as at Twilio's next evaluation;
+        // the answer shows the trigger as created, not yet fired.
+        if (Account const* a = s_.accounts.find(account))
+            for (auto& job : s_.triggers.evaluate(*a, now)) s_.dispatcher.enqueue(std::move(job));
+        send_json(res, 201, std::move(body));
     }
 
     void fetch_trigger(httplib::Response& res, std::string const& account, std::string const& sid) {
