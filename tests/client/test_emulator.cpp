@@ -173,6 +173,32 @@ TEST_CASE("page size and limit are separate settings") {
     CHECK(f.emu.request_count() - before == pages);
 }
 
+TEST_CASE("a limit that ends inside a page: next_page_uri() resumes there without skipping an item") {
+    Fixture f;
+    auto client = f.client();
+    auto const q = RecordsQuery{}.start_date(2024y / 3 / 4).end_date(2024y / 3 / 5).page_size(100);
+    std::size_t const total = 2 * categories;
+    for (std::size_t limit : {150, 200}) {
+        CAPTURE(limit);
+        auto listing = client.records().daily(q).limit(limit);
+        std::set<Key> keys;
+        std::size_t read = 0;
+        for (auto const& r : listing) {
+            keys.insert(key(r));
+            ++read;
+        }
+        CHECK(read == limit);
+        auto const resume_at = listing.next_page_uri();
+        REQUIRE(resume_at);
+        auto rest = client.records().resume(*resume_at).collect();
+        for (auto const& r : rest) keys.insert(key(r));
+        CHECK(keys.size() == total);  // nothing skipped
+        // Inside a page (150): that page again, its first 50 repeated; at a
+        // page's end (200): the next page, nothing repeated.
+        CHECK(rest.size() == total - (limit / 100) * 100);
+    }
+}
+
 TEST_CASE("one page on its own, then resume from the stored next_page_uri") {
     Fixture f;
     auto client = f.client();

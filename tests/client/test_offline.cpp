@@ -616,6 +616,26 @@ TEST_CASE("empty pages are skipped; a next_page_uri that repeats the page is an 
     CHECK(t->requests.size() == 3);
 }
 
+TEST_CASE("a limit reached on the page that would loop ends the listing without the loop's error") {
+    auto t = fake([](HttpRequest const& r) {
+        if (r.url.ends_with("Today.json")) return response(200, page_json(0, 2, "/p2"));
+        return response(200, page_json(2, 3, "/p2"));  // p2 names itself as the next page
+    });
+    // Every item asked for has been read when the loop shows: no error.
+    for (std::size_t limit : {4, 5}) {
+        CAPTURE(limit);
+        std::vector<std::string> seen;
+        for (Result<UsageRecord> const& r : fake_client(t).records().today().limit(limit).results())
+            seen.push_back(r ? r->description.value_or("") : "error at " + noted(r.error()).field);
+        CHECK(seen.size() == limit);
+        CHECK(seen.back() == "SMS " + std::to_string(limit - 1));
+    }
+    // One more than the pages hold: the loop is the error, after them.
+    auto more = fake_client(t).records().today().limit(6).try_collect();
+    REQUIRE_FALSE(more.has_value());
+    CHECK(noted(more.error()).field == "page.next_page_uri");
+}
+
 TEST_CASE("a next_page_uri that loops back to an earlier page is an error after the pages read") {
     auto t = fake([](HttpRequest const& r) {
         if (r.url.ends_with("Today.json")) return response(200, page_json(0, 2, "/p2"));

@@ -60,7 +60,8 @@ public:
     /// with, to decode the next one over.
     std::optional<Result<Page<T>>> next_page(std::vector<T> recycled = {});
 
-    /// The URI the next page will be read from (to store and resume later).
+    /// The URI the next page will be read from (to store and resume later);
+    /// after a limit that ended inside a page, that page's own URI.
     std::optional<std::string> const& next_uri() const noexcept { return next_uri_; }
     std::size_t pages_fetched() const noexcept { return pages_fetched_; }
 
@@ -291,7 +292,9 @@ public:
     /// Non-throwing iteration page by page.
     PageRange<T> pages() const { return PageRange<T>(source_); }
 
-    /// Only the first page (trimmed to the limit, if any).
+    /// Only the first page (trimmed to the limit, if any). Its `info` is
+    /// the server's: when the limit trimmed the page, info.next_page_uri is
+    /// past the items trimmed off.
     Result<Page<T>> try_fetch_page() const {
         detail::Pager<T> pager(source_);
         auto page = pager.next_page();
@@ -314,7 +317,11 @@ public:
     /// The relative URI of the first page, or the error that stops this
     /// listing before anything is sent (an invalid query).
     Result<std::string> const& first_page_uri() const noexcept { return source_.first_uri; }
-    /// While iterating: where the page after the current one is, for resuming.
+    /// While iterating: where to resume (records().resume(uri)), nullopt
+    /// when nothing is left. That is the page after the current one, except
+    /// after a limit that ended inside the current page: then it is the
+    /// current page, so that resuming skips nothing and gives its first
+    /// items again (a limit that is a multiple of page_size never repeats).
     std::optional<std::string> next_page_uri() const {
         if (!cursor_) return std::nullopt;
         return cursor_->pager().next_uri();

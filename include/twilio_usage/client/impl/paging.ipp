@@ -58,7 +58,7 @@ public:
             }
             take_back();
             decoder_.reset();
-            return ex.stream_decode_failure(page.error(), in_value, in_path);
+            return ex.decode_failure(page.error(), in_value, in_path);
         }
         take_back();
         decoder_.reset();
@@ -119,6 +119,17 @@ std::optional<Result<Page<T>>> Pager<T>::next_page(std::vector<T> recycled) {
         return Result<Page<T>>(page.error());
     }
     auto const& next = page->info.next_page_uri;
+    if (remaining_ && page->items.size() >= *remaining_) {
+        // The limit ends the listing on this page. Stopping at its last item,
+        // resuming reads the next page; stopping inside it, this page again,
+        // so that no item is skipped (next_uri_ still holds it). Either way
+        // there is no next request, and so no loop to report.
+        if (page->items.size() == *remaining_) next_uri_ = next && !next->empty() ? next : std::nullopt;
+        page->items.resize(*remaining_);
+        *remaining_ = 0;
+        return Result<Page<T>>(std::move(*page));
+    }
+    if (remaining_) *remaining_ -= page->items.size();
     // A page read before would loop forever (or repeat items): report it
     // after this page. Pages are compared by the URL they resolve to (a
     // path and the same page as an absolute URL are one page); hashes
@@ -132,10 +143,6 @@ std::optional<Result<Page<T>>> Pager<T>::next_page(std::vector<T> recycled) {
         next_uri_ = *next;
     } else {
         next_uri_.reset();
-    }
-    if (remaining_) {
-        if (page->items.size() > *remaining_) page->items.resize(*remaining_);
-        *remaining_ -= page->items.size();
     }
     return Result<Page<T>>(std::move(*page));
 }
