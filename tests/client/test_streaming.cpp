@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <thread>
@@ -273,6 +274,37 @@ TEST_CASE("streaming: the size limit, error statuses and a cut-off document, as 
     REQUIRE_FALSE(cut.has_value());
     CHECK(cut.error().kind == ErrorKind::decode);
     CHECK(cut.error().found == "a document cut off after 300 bytes");
+}
+
+TEST_CASE("a secret echoed with an escape in it is not quoted either, in a trigger or in a page") {
+    // The raw body never holds the token ("t" is sent as \u0074); the
+    // decoded value does, and an excerpt of it would show most of it.
+    std::string const token = auth_token;
+    char escape[8];
+    std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned char>(token[0]));
+    std::string const value = std::string(40, 'x') + escape + token.substr(1);
+    LocalServer server;
+    server.server.Get(".*", [value](httplib::Request const& req, httplib::Response& res) {
+        if (req.path.find("/Triggers/") != std::string::npos)
+            res.set_content(R"({"trigger_value":")" + value + R"("})", "application/json");
+        else
+            res.set_content(R"({"usage_records":[{"price":")" + value + R"("}]})", "application/json");
+    });
+    server.start();
+    auto client = local_client(server.base_url(), quick());
+    auto trigger = client.triggers().try_fetch("UT" + std::string(32, 'a'));
+    auto page = client.records().today().try_fetch_page();
+    REQUIRE_FALSE(trigger.has_value());
+    REQUIRE_FALSE(page.has_value());
+    CHECK(trigger.error().field == "UsageTrigger.trigger_value");
+    CHECK(page.error().field == "page.usage_records[0].price");
+    for (Error const& e : {trigger.error(), page.error()}) {
+        CAPTURE(e.to_string());
+        CHECK(e.kind == ErrorKind::decode);
+        CHECK(e.found == "[redacted]");
+        std::string const shown = e.to_string();
+        for (std::size_t i = 0; i + 6 <= token.size(); ++i) CHECK(shown.find(token.substr(i, 6)) == std::string::npos);
+    }
 }
 
 TEST_CASE("streaming: a value holding the credentials is not quoted, even cut by the excerpt") {

@@ -91,19 +91,13 @@ public:
     /// What redact() replaces: the Authorization value and the secret.
     TWILIO_USAGE_DECL std::vector<std::string_view> secrets() const;
 
-    /// The error for a 2xx body that did not decode as it streamed (see
-    /// decode_failure for a body held whole). There is no body to redact and
-    /// decode again: when the value the error names held the credentials, its
-    /// excerpt is withheld, and when a key on its path did, the path is cut
-    /// to the root (an excerpt may cut a secret in two, which scrub() would
-    /// not find).
-    TWILIO_USAGE_DECL Error stream_decode_failure(Error first, bool value_held_secret, bool path_held_secret) const;
-
     /// The error for a 2xx body that did not decode. Decode errors quote a
-    /// bounded excerpt of the offending value, which could cut an echoed
-    /// secret in two: such a body is redacted and decoded again for the error.
-    template <class Decode>
-    Error decode_failure(std::string& body, Error first, Decode&& decode) const;
+    /// bounded excerpt of the offending value and key, which could cut a
+    /// secret the server echoed in two (scrub() would not find it). The
+    /// decoder says whether that value, or a key on its path, held one, as
+    /// decoded (escapes resolved): its excerpt is then withheld, and the
+    /// path is cut to the root.
+    TWILIO_USAGE_DECL Error decode_failure(Error first, bool value_held_secret, bool path_held_secret) const;
 
 private:
     template <class Send>

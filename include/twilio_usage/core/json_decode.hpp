@@ -22,6 +22,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -687,6 +688,32 @@ Result<T> decode_json(std::string_view body) {
         return *error;
     return out;
 }
+
+namespace detail {
+
+/// decode_json, and after a failure whether the value the error names, or a
+/// key on its path, holds one of `needles`. The decoded text is searched
+/// (escapes resolved), so a secret a server echoed with an escape in it is
+/// found too; the error itself quotes at most 64 bytes, which could cut it.
+template <model T>
+Result<T> decode_json_watching(std::string_view body, std::span<std::string_view const> needles,
+                               bool& value_holds, bool& path_holds) {
+    T out{};
+    ModelFrame<T> root;
+    root.reset(&out);
+    ChunkedParser parser(&root, std::string(model_traits<T>::name));
+    parser.write(body);
+    if (auto error = parser.finish()) {
+        for (std::string_view needle : needles) {
+            value_holds = value_holds || parser.handler().value_mentions(needle);
+            path_holds = path_holds || parser.handler().keys_mention(needle);
+        }
+        return *error;
+    }
+    return out;
+}
+
+}  // namespace detail
 
 /// How a PageDecoder reads the bytes it is given.
 ///  - fast_first (the default, and what the client's listings use): keeps a

@@ -241,23 +241,12 @@ TWILIO_USAGE_DECL std::vector<std::string_view> Executor::secrets() const {
     return out;
 }
 
-TWILIO_USAGE_DECL Error Executor::stream_decode_failure(Error first, bool value_held_secret, bool path_held_secret) const {
+TWILIO_USAGE_DECL Error Executor::decode_failure(Error first, bool value_held_secret, bool path_held_secret) const {
     if (value_held_secret) {
         first.found = "[redacted]";
         first.message = "expected valid data, found a value holding the credentials";
     }
     if (path_held_secret) first.field = first.field.substr(0, first.field.find_first_of(".["));
-    return scrub(std::move(first));
-}
-
-template <class Decode>
-Error Executor::decode_failure(std::string& body, Error first, Decode&& decode) const {
-    if (redact(body)) {
-        auto again = decode(body);
-        if (!again) return scrub(again.error());
-        first.found = "[redacted]";
-        first.message = "expected valid data, found a value holding the credentials";
-    }
     return scrub(std::move(first));
 }
 

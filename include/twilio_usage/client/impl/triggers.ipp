@@ -52,10 +52,11 @@ TWILIO_USAGE_DECL Result<std::string> TriggersApi::sid_path(Operation op, std::s
 TWILIO_USAGE_DECL Result<UsageTrigger> TriggersApi::send_item(HttpMethod method, std::string const& path, std::string body) const {
     auto response = executor_->execute(method, path, std::move(body));
     if (!response) return response.error();
-    auto trigger = decode_json<UsageTrigger>(response->body);
-    if (!trigger)
-        return executor_->decode_failure(response->body, trigger.error(),
-                                         [](std::string_view body) { return decode_json<UsageTrigger>(body); });
+    bool value_held_secret = false, path_held_secret = false;
+    auto const secrets = executor_->secrets();
+    auto trigger = detail::decode_json_watching<UsageTrigger>(response->body, secrets, value_held_secret,
+                                                              path_held_secret);
+    if (!trigger) return executor_->decode_failure(trigger.error(), value_held_secret, path_held_secret);
     return trigger;
 }
 
