@@ -41,10 +41,10 @@ bool valid_json(std::string const& s) {
 
 TEST_CASE("fuzz finding (fixed): bytes after the JSON document are refused") {
     // fuzz_decode_records/_triggers found '{...}x' and '{...},{...}' decoding
-    // as if the tail were absent (run_parser() did not check that
+    // as if the tail were absent (decode_json's parse did not check that
     // basic_parser::write_some used the whole body); boost::json::parse
     // refuses both with error::extra_data.
-    // The fix in the working tree (run_parser, json_decode.hpp ~line 353)
+    // The first fix (in decode_json's parse, json_decode.hpp)
     // passes std::move(root_name) after root_name was already moved into the
     // parser, so this error has an empty field path: the field check below
     // fails until that uses parser.handler().where() (or a copy).

@@ -670,27 +670,6 @@ private:
     std::size_t held_size_ = 0;
 };
 
-inline std::optional<Error> run_parser(std::string_view body, Frame* root, std::string root_name) {
-    ChunkedParser parser(root, std::move(root_name));
-    parser.write(body);
-    return parser.finish();
-}
-
-}  // namespace detail
-
-// Declared in core/decode.hpp.
-template <model T>
-Result<T> decode_json(std::string_view body) {
-    T out{};
-    detail::ModelFrame<T> root;
-    root.reset(&out);
-    if (auto error = detail::run_parser(body, &root, std::string(model_traits<T>::name)))
-        return *error;
-    return out;
-}
-
-namespace detail {
-
 /// decode_json, and after a failure whether the value the error names, or a
 /// key on its path, holds one of `needles`. The decoded text is searched
 /// (escapes resolved), so a secret a server echoed with an escape in it is
@@ -714,6 +693,13 @@ Result<T> decode_json_watching(std::string_view body, std::span<std::string_view
 }
 
 }  // namespace detail
+
+// Declared in core/decode.hpp.
+template <model T>
+Result<T> decode_json(std::string_view body) {
+    bool value_holds = false, path_holds = false;
+    return detail::decode_json_watching<T>(body, {}, value_holds, path_holds);
+}
 
 /// How a PageDecoder reads the bytes it is given.
 ///  - fast_first (the default, and what the client's listings use): keeps a
