@@ -292,8 +292,7 @@ private:
         std::string body = to_json(s_.triggers.to_model(t, today_gmt(now)), encode_options());
         // A value already reached fires now, as at Twilio's next evaluation;
         // the answer shows the trigger as created, not yet fired.
-        if (Account const* a = s_.accounts.find(account))
-            for (auto& job : s_.triggers.evaluate(*a, now)) s_.dispatcher.enqueue(std::move(job));
+        if (Account const* a = s_.accounts.find(account)) s_.fire_due_triggers(*a, now);
         send_json(res, 201, std::move(body));
     }
 

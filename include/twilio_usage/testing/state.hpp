@@ -61,15 +61,20 @@ public:
         if (!a) throw std::invalid_argument("no such account: " + e.account_sid);
         CategoryKey const key = categories.intern(e.category.wire_name());
         store.add(a->sid, key, day_number(e.time), Totals{*count, *usage, *price});
-        for (auto& job : triggers.evaluate(*a, clock.now())) dispatcher.enqueue(std::move(job));
+        fire_due_triggers(*a, clock.now());
     }
 
     /// After the clock moved: fire what the new period makes due.
     void evaluate_all_triggers() {
         std::unique_lock lock(mu);
         Timestamp const now = clock.now();
-        for (auto const& sid : accounts.all())
-            for (auto& job : triggers.evaluate(*accounts.find(sid), now)) dispatcher.enqueue(std::move(job));
+        for (auto const& sid : accounts.all()) fire_due_triggers(*accounts.find(sid), now);
+    }
+
+    /// Fires the account's triggers whose value is reached: their callbacks
+    /// go to the dispatcher. The caller holds `mu` exclusively.
+    void fire_due_triggers(Account const& account, Timestamp now) {
+        for (auto& job : triggers.evaluate(account, now)) dispatcher.enqueue(std::move(job));
     }
 
     /// Fault injection: the next `count` API requests get this status.
