@@ -119,12 +119,13 @@ std::optional<Result<Page<T>>> Pager<T>::next_page(std::vector<T> recycled) {
         return Result<Page<T>>(page.error());
     }
     auto const& next = page->info.next_page_uri;
+    bool const has_next = next && !next->empty();
     if (remaining_ && page->items.size() >= *remaining_) {
         // The limit ends the listing on this page. Stopping at its last item,
         // resuming reads the next page; stopping inside it, this page again,
         // so that no item is skipped (next_uri_ still holds it). Either way
         // there is no next request, and so no loop to report.
-        if (page->items.size() == *remaining_) next_uri_ = next && !next->empty() ? next : std::nullopt;
+        if (page->items.size() == *remaining_) next_uri_ = has_next ? next : std::nullopt;
         page->items.resize(*remaining_);
         *remaining_ = 0;
         return Result<Page<T>>(std::move(*page));
@@ -135,11 +136,11 @@ std::optional<Result<Page<T>>> Pager<T>::next_page(std::vector<T> recycled) {
     // path and the same page as an absolute URL are one page); hashes
     // keep this at 8 bytes per page read.
     visited_.insert(page_key(*next_uri_));
-    if (next && !next->empty() && visited_.count(page_key(*next))) {
+    if (has_next && visited_.count(page_key(*next))) {
         pending_error_ = Error::decode("page.next_page_uri", "the URI of the next page",
                                        "the URI of a page already read (the listing would loop)");
         next_uri_.reset();
-    } else if (next && !next->empty()) {
+    } else if (has_next) {
         next_uri_ = *next;
     } else {
         next_uri_.reset();
