@@ -57,8 +57,11 @@ std::string cpp_type(Spec const& spec, std::string const& type) {
     if (type == "iso8601_timestamp" || type == "rfc2822_timestamp") return "Timestamp";
     if (type == "category") return "OpenCategory";
     if (type == "trigger_value") return "TriggerValue";
-    (void)spec;
-    return type;  // an enum or a model: validated to exist
+    // Enums are open on the wire and in queries: a known value or the raw text.
+    bool is_enum = std::any_of(spec.enums.begin(), spec.enums.end(),
+                               [&](EnumSpec const& e) { return e.name == type; });
+    if (is_enum) return "Open" + type;
+    return type;  // a model: validated to exist
 }
 
 std::string value_type(Spec const& spec, std::string const& type) {

@@ -6,8 +6,9 @@ namespace codegen {
 
 std::string emit_enums(Spec const& spec) {
     std::ostringstream o;
-    o << banner(spec, "The small closed enums of the API, with their wire names.");
-    o << "#include \"twilio_usage/core/enum_traits.hpp\"\n\n"
+    o << banner(spec, "The small enums of the API, with their wire names, and their open forms (a known\n// value or a value the spec does not list, as received).");
+    o << "#include \"twilio_usage/core/enum_traits.hpp\"\n"
+         "#include \"twilio_usage/core/open_enum.hpp\"\n\n"
          "#include <boost/describe/enum.hpp>\n\n"
          "#include <array>\n#include <cstdint>\n#include <string_view>\n\n";
     o << "namespace twilio_usage {\n";
@@ -27,6 +28,8 @@ std::string emit_enums(Spec const& spec) {
         for (std::size_t i = 0; i < e.values.size(); ++i)
             o << (i ? ", " : "") << literal(e.values[i]);
         o << "};\n};\n";
+        o << "/// " << e.name << " as it comes from the wire: known, or new and kept as sent.\n";
+        o << "using Open" << e.name << " = OpenEnum<" << e.name << ">;\n";
     }
     o << "\n}  // namespace twilio_usage\n";
     return o.str();

@@ -1,6 +1,7 @@
 // Decoding: the seed's documented responses, odd but legal values, and
 // errors that name the field.
 #include "fixture.hpp"
+#include "twilio_usage/core/json_encode.hpp"
 #include "twilio_usage/types.hpp"
 
 #include <doctest/doctest.h>
@@ -122,6 +123,36 @@ TEST_CASE("a trigger, with RFC 2822 dates and enums") {
     CHECK_FALSE(t->date_fired.has_value());
 }
 
+TEST_CASE("an enum value the spec does not list is kept, byte for byte, and the item decodes") {
+    auto t = decode_json<UsageTrigger>(
+        R"({"sid": "UT1", "trigger_by": "bananas", "recurring": "hourly", "callback_method": "PUT", "current_value": "3"})");
+    REQUIRE_MESSAGE(t.has_value(), (t ? "" : t.error().to_string()));
+    REQUIRE(t->trigger_by.has_value());
+    CHECK_FALSE(t->trigger_by->is_known());
+    CHECK(t->trigger_by->wire_name() == "bananas");
+    CHECK(t->trigger_by != TriggerBy::count);
+    CHECK(t->recurring->wire_name() == "hourly");
+    CHECK_FALSE(t->recurring->known().has_value());
+    CHECK(t->callback_method->wire_name() == "PUT");
+    CHECK(t->current_value == dec("3"));
+    // Known values still compare with the enumerator, and case matters on the wire.
+    auto known = decode_json<UsageTrigger>(R"({"trigger_by": "price", "callback_method": "post"})");
+    REQUIRE(known.has_value());
+    CHECK(known->trigger_by == TriggerBy::price);
+    CHECK(known->trigger_by->known() == TriggerBy::price);
+    CHECK_FALSE(known->callback_method->is_known());  // Twilio writes "POST"
+    // Encoding gives back what came in.
+    CHECK(to_json(*t).find(R"("trigger_by":"bananas")") != std::string::npos);
+
+    auto page = decode_page<UsageTrigger>(
+        R"({"usage_triggers": [{"sid": "UT1", "recurring": "daily"}, {"sid": "UT2", "recurring": "fortnightly"}]})",
+        "usage_triggers");
+    REQUIRE_MESSAGE(page.has_value(), (page ? "" : page.error().to_string()));
+    REQUIRE(page->items.size() == 2);
+    CHECK(page->items[0].recurring == Recurring::daily);
+    CHECK(page->items[1].recurring == OpenRecurring("fortnightly"));
+}
+
 TEST_CASE("errors name the field and what was found") {
     auto bad_price = decode_page<UsageRecord>(R"({"usage_records": [{"price": "0.1"}, {"price": true}]})", "usage_records");
     REQUIRE_FALSE(bad_price.has_value());
@@ -133,10 +164,10 @@ TEST_CASE("errors name the field and what was found") {
     REQUIRE_FALSE(bad_date.has_value());
     CHECK(bad_date.error().field == "page.usage_records[0].start_date");
 
-    auto bad_enum = decode_json<UsageTrigger>(R"({"trigger_by": "weight"})");
+    auto bad_enum = decode_json<UsageTrigger>(R"({"trigger_by": 7})");
     REQUIRE_FALSE(bad_enum.has_value());
     CHECK(bad_enum.error().field == "UsageTrigger.trigger_by");
-    CHECK(bad_enum.error().message == R"(expected one of count usage price, found "weight")");
+    CHECK(bad_enum.error().message == R"(expected a string, found 7)");
 
     auto nested = decode_page<UsageRecord>(R"({"usage_records": [{"subresource_uris": {"daily": 5}}]})", "usage_records");
     REQUIRE_FALSE(nested.has_value());

@@ -11,6 +11,9 @@ using namespace std::chrono;
 
 namespace {
 Date const today = year{2024} / March / 15;
+
+template <class Q, class V = char const*>
+concept takes_plain_string_recurring = requires(Q q, V v) { q.recurring(v); };
 }
 
 TEST_CASE("records query encodes in the spec's order with exact wire names") {
@@ -23,8 +26,11 @@ TEST_CASE("records query encodes in the spec's order with exact wire names") {
     CHECK(q.encode(today).value() ==
           "Category=calls-inbound&StartDate=2012-09-01&EndDate=2012-09-30&IncludeSubaccounts=false&PageSize=1000");
     CHECK(RecordsQuery{}.encode(today).value() == "");
+    // Day offsets go out resolved against today, so a stored URI means the same dates tomorrow.
     CHECK(RecordsQuery{}.start_date(DayOffset{-30}).end_date(DayOffset{30}).encode(today).value() ==
-          "StartDate=-30days&EndDate=%2B30days");
+          "StartDate=2024-02-14&EndDate=2024-04-14");
+    CHECK(RecordsQuery{}.start_date(DayOffset{-30}).encode(Date{year{2024} / March / 16}).value() ==
+          "StartDate=2024-02-15");
 }
 
 TEST_CASE("a relative trigger value goes out as %2B, text is percent-encoded") {
@@ -49,6 +55,30 @@ TEST_CASE("a relative trigger value goes out as %2B, text is percent-encoded") {
     CHECK(relative.encode(today).value() ==
           "CallbackUrl=https%3A%2F%2Fx.test%2F&TriggerValue=%2B0.50&UsageCategory=totalprice&CallbackMethod=GET"
           "&Recurring=monthly&TriggerBy=price");
+}
+
+TEST_CASE("a date that is not on the calendar is refused before sending") {
+    auto feb30 = RecordsQuery{}.start_date(Date{year{2024} / 2 / 30}).encode(today);
+    REQUIRE_FALSE(feb30.has_value());
+    CHECK(feb30.error().kind == ErrorKind::invalid_request);
+    CHECK(feb30.error().field == "start_date");
+    CHECK(feb30.error().message == "start_date (StartDate) 2024-02-30 is not a date of the calendar");
+    auto month13 = RecordsQuery{}.end_date(Date{year{2024} / 13 / 1}).encode(today);
+    REQUIRE_FALSE(month13.has_value());
+    CHECK(month13.error().field == "end_date");
+    CHECK(RecordsQuery{}.start_date(Date{year{2024} / 2 / 29}).encode(today).has_value());  // a leap day is fine
+}
+
+TEST_CASE("enum parameters send known values, and a raw one only when written as one") {
+    CHECK(TriggersQuery{}.recurring(Recurring::daily).trigger_by(TriggerBy::usage).encode(today).value() ==
+          "Recurring=daily&TriggerBy=usage");
+    CHECK(TriggersQuery{}.recurring(OpenRecurring("hourly")).encode(today).value() == "Recurring=hourly");
+    // A raw text the spec lists is the known value.
+    CHECK(OpenRecurring("daily") == Recurring::daily);
+    CHECK(OpenCallbackMethod("GET").known() == CallbackMethod::get);
+    static_assert(!std::is_convertible_v<std::string_view, OpenRecurring>, "a raw value is never implicit");
+    static_assert(!takes_plain_string_recurring<TriggersQuery>, "a plain string is not a Recurring");
+    static_assert(takes_plain_string_recurring<TriggersQuery, OpenRecurring>);
 }
 
 TEST_CASE("what only run time knows is refused before sending, naming the parameter") {

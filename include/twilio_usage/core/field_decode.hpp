@@ -3,6 +3,7 @@
 #pragma once
 
 #include "twilio_usage/core/enum_traits.hpp"
+#include "twilio_usage/core/open_enum.hpp"
 #include "twilio_usage/core/model_support.hpp"
 #include "twilio_usage/core/utf8.hpp"
 
@@ -160,19 +161,6 @@ inline bool assign(OpenCategory& out, Scalar const& s, ValueType, std::string& w
     return true;
 }
 
-template <wire_enum E>
-bool assign(E& out, Scalar const& s, ValueType, std::string& why) {
-    if (s.kind == Scalar::string) {
-        if (auto v = enum_from_string<E>(s.text)) {
-            out = *v;
-            return true;
-        }
-    }
-    why = "one of";
-    for (auto n : enum_traits<E>::wire_names) (why += " ") += n;
-    return false;
-}
-
 // A string field keeps its buffer from one record to the next up to this
 // capacity (every field of a usage record or trigger is far shorter).
 inline constexpr std::size_t kReusedStringCapacity = 4096;
@@ -185,7 +173,7 @@ bool assign_optional(std::optional<T>& out, Scalar const& s, ValueType type, std
         out.reset();
         return true;
     }
-    if constexpr (wire_enum<T>) {
+    if constexpr (open_enum<T>) {
         if (s.kind == Scalar::string && s.text.empty()) {
             out.reset();
             return true;
@@ -231,6 +219,16 @@ bool assign_optional(std::optional<T>& out, Scalar const& s, ValueType type, std
         }
         out.reset();
         why = "a category name";
+        return false;
+    } else if constexpr (open_enum<T>) {
+        // Any string is a value: a known one, or a new one kept as sent.
+        if (s.kind == Scalar::string) {
+            if (auto v = enum_from_string<typename T::enum_type>(s.text)) out = *v;
+            else out.emplace(s.text);
+            return true;
+        }
+        out.reset();
+        why = "a string";
         return false;
     } else {
         if (!out) out.emplace();

@@ -12,6 +12,7 @@
 #include "twilio_usage/core/date.hpp"
 #include "twilio_usage/core/decimal.hpp"
 #include "twilio_usage/core/enum_traits.hpp"
+#include "twilio_usage/core/open_enum.hpp"
 #include "twilio_usage/core/model_support.hpp"
 #include "twilio_usage/core/open_category.hpp"
 #include "twilio_usage/core/utf8.hpp"
@@ -111,8 +112,8 @@ void append_json_value(std::string& out, T const& v, ValueType type, JsonEncodeO
         out.push_back('"');
     } else if constexpr (std::is_same_v<T, OpenCategory>) {
         append_json_string(out, v.wire_name());
-    } else if constexpr (wire_enum<T>) {
-        append_json_string(out, to_string(v));
+    } else if constexpr (open_enum<T>) {
+        append_json_string(out, v.wire_name());
     } else if constexpr (model<T>) {
         encode_json_object(out, v, opts);
     } else {

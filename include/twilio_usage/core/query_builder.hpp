@@ -65,8 +65,9 @@ public:
     ParamValues const& values() const noexcept { return values_; }
 
     /// Checks every value and percent-encodes the query in the spec's order:
-    /// "Category=sms&StartDate=2024-01-01". `today` resolves day offsets for
-    /// the start-after-end check.
+    /// "Category=sms&StartDate=2024-01-01". `today` (GMT) resolves day
+    /// offsets: DayOffset{-30} goes out as the date 30 days before it, so a
+    /// stored page URI names the same dates whenever it is resumed.
     Result<std::string> encode(Date today) const {
         Rules::template check_complete<Mask>();
         return detail::encode_params(values_, Rules::params, today, has_date_range);

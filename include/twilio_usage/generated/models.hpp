@@ -100,12 +100,12 @@ struct UsageTrigger {
     std::optional<std::string> api_version;
     std::optional<std::string> friendly_name;
     std::optional<OpenCategory> usage_category;
-    std::optional<TriggerBy> trigger_by;
+    std::optional<OpenTriggerBy> trigger_by;
     std::optional<Decimal> trigger_value;
     std::optional<Decimal> current_value;
-    std::optional<Recurring> recurring;
+    std::optional<OpenRecurring> recurring;
     std::optional<std::string> callback_url;
-    std::optional<CallbackMethod> callback_method;
+    std::optional<OpenCallbackMethod> callback_method;
     std::optional<std::string> usage_record_uri;
     std::optional<std::string> uri;
     std::optional<Timestamp> date_created;
@@ -199,9 +199,9 @@ struct TriggerCallback {
     std::optional<std::string> account_sid;
     std::optional<std::string> usage_trigger_sid;
     std::optional<Timestamp> date_fired;
-    std::optional<Recurring> recurring;
+    std::optional<OpenRecurring> recurring;
     std::optional<OpenCategory> usage_category;
-    std::optional<TriggerBy> trigger_by;
+    std::optional<OpenTriggerBy> trigger_by;
     std::optional<Decimal> trigger_value;
     std::optional<Decimal> current_value;
     std::optional<std::string> usage_record_uri;

@@ -50,10 +50,10 @@ struct ParamValues {
     std::optional<std::string> callback_url;
     std::optional<TriggerValue> trigger_value;
     std::optional<OpenCategory> usage_category;
-    std::optional<CallbackMethod> callback_method;
+    std::optional<OpenCallbackMethod> callback_method;
     std::optional<std::string> friendly_name;
-    std::optional<Recurring> recurring;
-    std::optional<TriggerBy> trigger_by;
+    std::optional<OpenRecurring> recurring;
+    std::optional<OpenTriggerBy> trigger_by;
 };
 BOOST_DESCRIBE_STRUCT(ParamValues, (), (category, start_date, end_date, include_subaccounts, page_size, callback_url, trigger_value, usage_category, callback_method, friendly_name, recurring, trigger_by))
 
@@ -113,7 +113,7 @@ public:
         return self().template with<Param::usage_category>(&ParamValues::usage_category, std::move(value));
     }
     /// HTTP method of the callback (server default POST).
-    [[nodiscard]] auto callback_method(CallbackMethod value) const {
+    [[nodiscard]] auto callback_method(OpenCallbackMethod value) const {
         Builder::template check_settable<Param::callback_method>();
         static_assert(!Builder::template is_set<Param::callback_method>, "callback_method() is already set on this query: set each parameter once");
         return self().template with<Param::callback_method>(&ParamValues::callback_method, std::move(value));
@@ -125,13 +125,13 @@ public:
         return self().template with<Param::friendly_name>(&ParamValues::friendly_name, std::move(value));
     }
     /// How often the trigger may fire; unset means once.
-    [[nodiscard]] auto recurring(Recurring value) const {
+    [[nodiscard]] auto recurring(OpenRecurring value) const {
         Builder::template check_settable<Param::recurring>();
         static_assert(!Builder::template is_set<Param::recurring>, "recurring() is already set on this query: set each parameter once");
         return self().template with<Param::recurring>(&ParamValues::recurring, std::move(value));
     }
     /// Amount the trigger watches (server default usage).
-    [[nodiscard]] auto trigger_by(TriggerBy value) const {
+    [[nodiscard]] auto trigger_by(OpenTriggerBy value) const {
         Builder::template check_settable<Param::trigger_by>();
         static_assert(!Builder::template is_set<Param::trigger_by>, "trigger_by() is already set on this query: set each parameter once");
         return self().template with<Param::trigger_by>(&ParamValues::trigger_by, std::move(value));

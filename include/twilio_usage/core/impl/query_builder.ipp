@@ -25,9 +25,9 @@ inline std::string to_wire(bool v) { return v ? "true" : "false"; }
 inline std::string to_wire(std::int64_t v) { return std::to_string(v); }
 inline std::string to_wire(std::string const& v) { return v; }
 inline std::string to_wire(TriggerValue const& v) { return v.to_wire(); }
-template <wire_enum E>
-std::string to_wire(E v) {
-    return std::string(to_string(v));
+template <open_enum E>
+std::string to_wire(E const& v) {
+    return std::string(v.wire_name());
 }
 
 inline std::string where(ParamInfo const& p) {
@@ -64,6 +64,10 @@ std::optional<Error> check_value(ParamInfo const& p, T const& v) {
     } else if constexpr (std::is_same_v<T, OpenCategory>) {
         if (v.wire_name().empty())
             return Error::invalid_request(std::string(p.name), where(p) + " is empty");
+    } else if constexpr (std::is_same_v<T, DateSpec>) {
+        if (!v.is_offset() && !v.date().ok())
+            return Error::invalid_request(std::string(p.name), where(p) + " " + format_date(v.date()) +
+                                                                   " is not a date of the calendar");
     } else if constexpr (std::is_same_v<T, TriggerValue>) {
         if (v.error()) return Error::invalid_request(std::string(p.name), *v.error());
     }
@@ -110,7 +114,12 @@ TWILIO_USAGE_DECL Result<std::string> encode_params(ParamValues const& values, s
             if (!out.empty()) out += '&';
             out += info(p).wire;
             out += '=';
-            out += percent_encode(to_wire(*value));
+            // A day offset goes out as the date it means today, so that a
+            // stored page URI (a resume point) names the same window tomorrow.
+            if constexpr (std::is_same_v<std::decay_t<decltype(*value)>, DateSpec>)
+                out += format_date(value->resolve(today));
+            else
+                out += percent_encode(to_wire(*value));
         });
     }
     return out;
