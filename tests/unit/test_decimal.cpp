@@ -11,11 +11,13 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_set>
 
 using twilio_usage::Decimal;
 using twilio_usage::ParseError;
 using twilio_usage::ParseResult;
+using twilio_usage::RoundingMode;
 
 namespace {
 
@@ -276,4 +278,203 @@ TEST_CASE("to_double and operator<<") {
   std::ostringstream os;
   os << dec("-1.50") << ' ' << dec("1e-7") << ' ' << Decimal(3);
   CHECK(os.str() == "-1.50 0.0000001 3");
+}
+
+TEST_CASE("normalized() drops trailing fraction zeros, printing keeps the scale") {
+  CHECK(dec("0.01000").normalized().to_string() == "0.01");
+  CHECK(dec("158.9630").normalized().to_string() == "158.963");
+  CHECK(dec("100.00").normalized().to_string() == "100");
+  CHECK(dec("100").normalized().to_string() == "100");
+  CHECK(dec("-0.0").normalized().to_string() == "0");
+  CHECK(dec("0.000").normalized().scale() == 0);
+  CHECK_FALSE(dec("-0.000").normalized().is_negative());
+  CHECK(dec("-1.50").normalized().to_string() == "-1.5");
+  CHECK(dec("1.25").normalized().to_string() == "1.25");
+  CHECK(dec("1e-1000").normalized().to_string() == dec("1e-1000").to_string());
+  CHECK(dec("1.5e3").normalized().to_string() == "1500");
+  Decimal const d = dec("2.500");
+  CHECK(d.normalized() == d);
+  CHECK(d.normalized().hash() == d.hash());
+  CHECK(d.to_string() == "2.500");  // unchanged
+
+  // The reported case: a sum prints with the widest scale; normalized() does not.
+  Decimal const sum = dec("158.9") + dec("0.0630");
+  CHECK(sum.to_string() == "158.9630");
+  std::ostringstream os;
+  os << sum << ' ' << sum.normalized();
+  CHECK(os.str() == "158.9630 158.963");
+}
+
+TEST_CASE("rounded() gives exactly `places` fraction digits in each mode") {
+  auto r = [](std::string_view s, int places, RoundingMode m) {
+    return dec(s).rounded(places, m).to_string();
+  };
+  using enum RoundingMode;
+  // Ties.
+  CHECK(r("2.345", 2, half_even) == "2.34");
+  CHECK(r("2.355", 2, half_even) == "2.36");
+  CHECK(r("2.345", 2, half_up) == "2.35");
+  CHECK(r("-2.345", 2, half_up) == "-2.35");
+  CHECK(r("-2.345", 2, half_even) == "-2.34");
+  CHECK(r("2.345", 2, down) == "2.34");
+  CHECK(r("2.345", 2, up) == "2.35");
+  CHECK(r("-2.345", 2, down) == "-2.34");
+  CHECK(r("-2.345", 2, up) == "-2.35");
+  // Past the tie: half_even looks at every dropped digit, not just the first.
+  CHECK(r("2.3450001", 2, half_even) == "2.35");
+  CHECK(r("2.3449999", 2, half_up) == "2.34");
+  CHECK(r("2.3400001", 2, up) == "2.35");
+  CHECK(r("2.3499999", 2, down) == "2.34");
+  // Exact values are not moved by any mode.
+  for (RoundingMode m : {half_even, half_up, down, up}) {
+    CHECK(r("2.340", 2, m) == "2.34");
+    CHECK(r("-7", 0, m) == "-7");
+  }
+  // The default mode is half_even.
+  CHECK(dec("0.125").rounded(2).to_string() == "0.12");
+  CHECK(dec("0.135").rounded(2).to_string() == "0.14");
+  // Padding.
+  CHECK(dec("1.2").rounded(3).to_string() == "1.200");
+  CHECK(dec("5").rounded(2).to_string() == "5.00");
+  CHECK(dec("0").rounded(2).to_string() == "0.00");
+  // Carry through nines into a new digit.
+  CHECK(r("9.995", 2, half_up) == "10.00");
+  CHECK(r("-99.9", 0, half_even) == "-100");
+  CHECK(r("0.999", 2, up) == "1.00");
+  // To an integer; the whole coefficient is dropped.
+  CHECK(r("0.5", 0, half_even) == "0");
+  CHECK(r("1.5", 0, half_even) == "2");
+  CHECK(r("2.5", 0, half_even) == "2");
+  CHECK(r("0.5", 0, half_up) == "1");
+  CHECK(r("0.0001", 0, up) == "1");
+  CHECK(r("-0.0001", 0, up) == "-1");
+  CHECK(r("0.0001", 2, half_up) == "0.00");
+  // Rounded to zero is never negative.
+  CHECK(r("0.004", 2, half_even) == "0.00");
+  CHECK(r("-0.004", 2, half_even) == "0.00");
+  CHECK_FALSE(dec("-0.004").rounded(2).is_negative());
+  CHECK(dec("-0.004").rounded(2).signum() == 0);
+  CHECK(r("-0.4", 0, down) == "0");
+  CHECK(dec("-0.005").rounded(2, half_up).to_string() == "-0.01");
+  // Exactly `places` digits even when the coefficient is long.
+  Decimal const big = dec("12345678901234567890.12345678901234567890");
+  CHECK(big.rounded(5).to_string() == "12345678901234567890.12346");
+  CHECK(big.rounded(5).scale() == 5);
+  CHECK(dec("1.25").rounded(1).scale() == 1);
+}
+
+TEST_CASE("rounded() clamps places to [0, -kMinExponent]") {
+  // A negative count rounds to an integer (it does not round to tens).
+  CHECK(dec("1234.5").rounded(-2).to_string() == "1234");
+  CHECK(dec("1234.5").rounded(-2, RoundingMode::half_up).to_string() == "1235");
+  CHECK(dec("1.5").rounded(std::numeric_limits<int>::min()).to_string() == "2");
+  CHECK(dec("-0.3").rounded(-1).to_string() == "0");
+  // More than parse() accepts pads only up to the bound, so it parses back.
+  Decimal const wide = dec("1.5").rounded(std::numeric_limits<int>::max());
+  CHECK(wide.scale() == -Decimal::kMinExponent);
+  CHECK(wide == dec("1.5"));
+  CHECK(Decimal::parse(wide.to_string()).has_value());
+}
+
+TEST_CASE("multiplication is exact and adds the scales") {
+  CHECK((dec("1.50") * dec("1.15")).to_string() == "1.7250");
+  CHECK((dec("0.38") * dec("1.15")).to_string() == "0.4370");
+  CHECK((dec("0.1") * dec("0.2")).to_string() == "0.02");
+  CHECK((dec("-1.5") * dec("2")).to_string() == "-3.0");
+  CHECK((dec("-1.5") * dec("-2.0")).to_string() == "3.00");
+  CHECK((dec("1.5") * dec("-0.5")).to_string() == "-0.75");
+  CHECK((dec("12345678901234567890") * dec("98765432109876543210")).to_string() ==
+        "1219326311370217952237463801111263526900");
+  CHECK((dec("99999999999999999999.99") * dec("99999999999999999999.99")).to_string() ==
+        "9999999999999999999998000000000000000000.0001");
+  // Zero keeps the scale and is never negative.
+  CHECK((dec("-1.5") * Decimal(0)).to_string() == "0.0");
+  CHECK_FALSE((dec("-1.5") * dec("0.00")).is_negative());
+  CHECK((dec("-1.5") * dec("0.00")).to_string() == "0.000");
+
+  // Markup on a price, then rounded to cents.
+  Decimal const price = dec("2192.84855");
+  Decimal const marked_up = price * Decimal::parse("1.15").value();
+  CHECK(marked_up.to_string() == "2521.7758325");
+  CHECK(marked_up.rounded(2).to_string() == "2521.78");
+
+  Decimal x = dec("1.5");
+  x *= dec("1.5");
+  CHECK(x.to_string() == "2.25");
+  Decimal const& x_alias = x;
+  x *= x_alias;  // aliasing
+  CHECK(x.to_string() == "5.0625");
+  Decimal n = dec("-0.5");
+  n *= n;
+  CHECK(n.to_string() == "0.25");
+
+  // With integers, through the implicit constructor, on either side.
+  Decimal const d = dec("2.50");
+  CHECK((d * 3).to_string() == "7.50");
+  CHECK((3 * d).to_string() == "7.50");
+  CHECK((d * -3).to_string() == "-7.50");
+  CHECK((d * std::numeric_limits<std::uint64_t>::max()).to_string() ==
+        "46116860184273879037.50");
+  CHECK((Decimal(std::numeric_limits<std::int64_t>::min()) * -1).to_string() ==
+        "9223372036854775808");
+  Decimal y = dec("0.1");
+  y *= 10;
+  CHECK(y.to_string() == "1.0");
+  static_assert(std::is_same_v<decltype(d * 3), Decimal>);
+  static_assert(std::is_same_v<decltype(3 * d), Decimal>);
+}
+
+TEST_CASE("a product past the scale bound is rounded half-even to -kMinExponent digits") {
+  int const bound = -Decimal::kMinExponent;
+  // 1e-600 * 1e-600 = 1e-1200: below half a unit of the last digit, so zero.
+  Decimal const tiny = dec("1e-600") * dec("1e-600");
+  CHECK(tiny.is_zero());
+  CHECK(tiny.scale() == bound);
+  // 0.5e-500 * 1e-500 = 5e-1001: a tie, to the even neighbour (0).
+  CHECK((dec("5e-501") * dec("1e-500")).is_zero());
+  // 1.5e-1000 exactly: a tie, rounded up to the even 2e-1000.
+  Decimal const tie = dec("15e-501") * dec("1e-500");
+  CHECK(tie.scale() == bound);
+  CHECK(tie == dec("2e-1000"));
+  // Negative, past the tie.
+  Decimal const neg = dec("-16e-501") * dec("1e-500");
+  CHECK(neg == dec("-2e-1000"));
+  CHECK(neg.is_negative());
+  // Exactly at the bound nothing is rounded.
+  Decimal const at = dec("3e-500") * dec("7e-500");
+  CHECK(at == dec("21e-1000"));
+  CHECK(at.scale() == bound);
+  // Every product parses back.
+  CHECK(Decimal::parse((dec("0.1e-999") * dec("0.123")).to_string()).has_value());
+}
+
+TEST_CASE("comparison with integers is exact, on either side") {
+  Decimal const three = dec("3.00");
+  CHECK(three == 3);
+  CHECK(3 == three);
+  CHECK(three != 4);
+  CHECK(dec("3.01") != 3);
+  CHECK(dec("9.99") < 10);
+  CHECK_FALSE(dec("10.00") < 10);
+  CHECK(dec("10.01") > 10);
+  CHECK(0 < dec("0.001"));
+  CHECK(dec("-0.001") < 0);
+  CHECK(dec("-0.0") == 0);
+  CHECK((dec("2.5") <=> 2) == std::weak_ordering::greater);
+  CHECK((2 <=> dec("2.5")) == std::weak_ordering::less);
+
+  auto const i64min = std::numeric_limits<std::int64_t>::min();
+  auto const u64max = std::numeric_limits<std::uint64_t>::max();
+  CHECK(dec("-9223372036854775808.000") == i64min);
+  CHECK(i64min == dec("-9223372036854775808"));
+  CHECK(dec("-9223372036854775808.001") < i64min);
+  CHECK(dec("-9223372036854775807.999") > i64min);
+  CHECK(dec("18446744073709551615.0") == u64max);
+  CHECK(dec("18446744073709551615.001") > u64max);
+  CHECK(dec("18446744073709551614.999") < u64max);
+  CHECK(u64max < dec("18446744073709551616"));
+  // Above 2^53: a double could not tell these apart.
+  CHECK(dec("9007199254740993") == std::int64_t{9007199254740993});
+  CHECK(dec("9007199254740993") != std::int64_t{9007199254740992});
+  static_assert(!std::is_convertible_v<double, Decimal>);  // no inexact mixing
 }

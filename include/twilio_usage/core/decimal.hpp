@@ -8,6 +8,9 @@
 // ("100") when parsing.  Trailing zeros are kept: "0.10" stays "0.10".
 // Zero is never negative.
 //
+// Arithmetic never fails: every result stays in the range parse() accepts
+// (scale() <= -kMinExponent), so to_string() always parses back.
+//
 // No floating point is used anywhere except in the explicit to_double().
 #pragma once
 
@@ -32,6 +35,15 @@
 namespace twilio_usage {
 
 class Decimal;
+
+/// How Decimal::rounded() picks between the two neighbours at the target
+/// scale.  Every mode acts on the magnitude, so it is symmetric around zero.
+enum class RoundingMode {
+  half_even,  // nearest; a tie goes to the even neighbour (banker's rounding)
+  half_up,    // nearest; a tie goes away from zero (2.345 -> 2.35, -2.345 -> -2.35)
+  down,       // toward zero (truncation)
+  up,         // away from zero
+};
 
 namespace detail {
 struct DecimalFastParse;
@@ -93,6 +105,20 @@ class Decimal {
   /// Hash of the normalised value (consistent with ==).
   [[nodiscard]] std::size_t hash() const noexcept;
 
+  /// The same value without trailing fraction zeros: "0.01000" -> "0.01",
+  /// "100.00" -> "100", zero -> "0".  Printing keeps the scale, so sums are
+  /// shown with the widest scale unless normalized() first.
+  [[nodiscard]] Decimal normalized() const;
+
+  /// The value rounded (or zero-padded) to exactly `places` fraction digits:
+  /// "2.345".rounded(2) == "2.34", "1.2".rounded(3) == "1.200".  A result of
+  /// zero is never negative ("-0.004".rounded(2) == "0.00").  `places` is
+  /// clamped to [0, -kMinExponent]: a negative count rounds to an integer
+  /// (no rounding to tens), and no result has more fraction digits than
+  /// parse() accepts.
+  [[nodiscard]] Decimal rounded(int places,
+                                RoundingMode mode = RoundingMode::half_even) const;
+
   Decimal operator-() const {
     Decimal r = *this;
     if (!r.is_zero()) r.negative_ = !r.negative_;
@@ -108,8 +134,14 @@ class Decimal {
     add(o, !o.negative_ && !o.is_zero());
     return *this;
   }
+  /// Exact product, scale() == a.scale() + b.scale() ("1.50" * "1.15" ==
+  /// "1.7250").  Only when that sum exceeds -kMinExponent (1000) is the
+  /// product rounded, half-even, to 1000 fraction digits: it keeps the bound
+  /// parse() enforces, and an operator has no error channel.
+  Decimal& operator*=(Decimal const& o);
   friend Decimal operator+(Decimal a, Decimal const& b) { return a += b; }
   friend Decimal operator-(Decimal a, Decimal const& b) { return a -= b; }
+  friend Decimal operator*(Decimal a, Decimal const& b) { return a *= b; }
 
   /// Numeric equality: 0.1 == 0.10, 0 == -0.
   friend bool operator==(Decimal const& a, Decimal const& b) {
@@ -198,6 +230,9 @@ class Decimal {
     std::reverse(r.begin(), r.end());
     return r;
   }
+
+  /// Rounds or pads the coefficient to exactly target_scale (>= 0) digits.
+  void rescale(int target_scale, RoundingMode mode);
 
   /// Coefficient padded with zeros on the right up to the given scale.
   std::string digits_at_scale(int target_scale) const {

@@ -4,6 +4,7 @@
 
 #include "twilio_usage/core/decimal.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
@@ -148,6 +149,97 @@ TWILIO_USAGE_DECL std::size_t Decimal::hash() const noexcept {
   mix(static_cast<std::size_t>(sc));
   mix(negative_ ? 1U : 2U);
   return h;
+}
+
+TWILIO_USAGE_DECL Decimal Decimal::normalized() const {
+  if (is_zero()) return Decimal();
+  Decimal r = *this;
+  std::size_t const nz = r.digits_.find_last_not_of('0');  // exists: not zero
+  std::size_t const strip =
+      std::min(r.digits_.size() - 1 - nz, static_cast<std::size_t>(r.scale()));
+  r.digits_.erase(r.digits_.size() - strip);
+  r.exponent_ += static_cast<std::int32_t>(strip);
+  return r;
+}
+
+TWILIO_USAGE_DECL Decimal Decimal::rounded(int places, RoundingMode mode) const {
+  Decimal r = *this;
+  r.rescale(std::clamp(places, 0, -kMinExponent), mode);
+  return r;
+}
+
+TWILIO_USAGE_DECL void Decimal::rescale(int target_scale, RoundingMode mode) {
+  int const sc = scale();
+  if (target_scale >= sc) {
+    if (!is_zero()) digits_.append(static_cast<std::size_t>(target_scale - sc), '0');
+    exponent_ = static_cast<std::int32_t>(-target_scale);
+    return;
+  }
+  // Split the coefficient into the kept digits and the dropped ones; when
+  // more digits are dropped than there are, the dropped part starts with
+  // implicit zeros.
+  std::size_t const drop = static_cast<std::size_t>(sc - target_scale);
+  std::size_t const size = digits_.size();
+  int first = 0;  // the first dropped digit
+  bool rest_nonzero = false;  // any non-zero dropped digit after it
+  std::string kept;
+  if (drop > size) {
+    rest_nonzero = !is_zero();
+  } else {
+    first = digits_[size - drop] - '0';
+    rest_nonzero =
+        digits_.find_first_not_of('0', size - drop + 1) != std::string::npos;
+    kept.assign(digits_, 0, size - drop);
+  }
+  if (kept.empty()) kept = "0";
+  bool increment = false;
+  switch (mode) {
+    case RoundingMode::down:
+      break;
+    case RoundingMode::up:
+      increment = first != 0 || rest_nonzero;
+      break;
+    case RoundingMode::half_up:
+      increment = first >= 5;
+      break;
+    case RoundingMode::half_even:
+      increment = first > 5 ||
+                  (first == 5 && (rest_nonzero || (kept.back() - '0') % 2 != 0));
+      break;
+  }
+  digits_ = increment ? add_magnitude(kept, "1") : std::move(kept);
+  exponent_ = static_cast<std::int32_t>(-target_scale);
+  normalise();  // a magnitude rounded to zero is not negative
+}
+
+TWILIO_USAGE_DECL Decimal& Decimal::operator*=(Decimal const& o) {
+  // Everything is read from o before *this changes (o may be *this).
+  bool const negative = negative_ != o.negative_;
+  int const sc = scale() + o.scale();  // <= 2 * 1000: no overflow
+  std::string_view const a = digits_;
+  std::string_view const b = o.digits_;
+  // Schoolbook multiplication, one decimal digit per cell: every cell stays
+  // below 10 after its row, so nothing can overflow.
+  std::string product(a.size() + b.size(), '\0');
+  for (std::size_t i = a.size(); i-- > 0;) {
+    int const da = a[i] - '0';
+    if (da == 0) continue;
+    int carry = 0;
+    for (std::size_t j = b.size(); j-- > 0;) {
+      int const t = product[i + j + 1] + da * (b[j] - '0') + carry;
+      product[i + j + 1] = static_cast<char>(t % 10);
+      carry = t / 10;
+    }
+    product[i] = static_cast<char>(carry);
+  }
+  for (char& c : product) c = static_cast<char>(c + '0');
+  digits_ = std::move(product);
+  negative_ = negative;
+  exponent_ = 0;
+  normalise();
+  exponent_ = static_cast<std::int32_t>(-sc);
+  if (sc > -kMinExponent) rescale(-kMinExponent, RoundingMode::half_even);
+  return *this;
 }
 
 }  // namespace twilio_usage
