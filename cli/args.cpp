@@ -130,6 +130,11 @@ OptionSpec timeout_option() {
             "give up on a request that takes longer than this, connecting included (default 60)"};
 }
 
+OptionSpec account_option() {
+    return {"--account", "AC...",
+            "act for this account, a subaccount of the credentials' (default: the credentials' own)"};
+}
+
 OptionSpec base_url_option() {
     return {"--base-url", "URL",
             "API base URL (default: $TWILIO_USAGE_BASE_URL, else https://api.twilio.com)"};

@@ -56,6 +56,7 @@ std::string help_text(std::string const& usage, std::string const& summary,
                       std::vector<OptionSpec> const& specs);
 
 /// The options every subcommand that talks to the API takes.
+OptionSpec account_option();
 OptionSpec base_url_option();
 /// --timeout SECONDS: the limit on each request (see Session).
 OptionSpec timeout_option();

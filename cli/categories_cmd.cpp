@@ -44,7 +44,7 @@ std::string yaml_quoted(std::string_view s) {
 
 int diff(Arguments const& arguments) {
     std::vector<OptionSpec> const options{{"--no-subaccounts", "", "read only the account's own usage"},
-                                          base_url_option(), timeout_option()};
+                                          account_option(), base_url_option(), timeout_option()};
     ParsedArgs args("categories diff", arguments, options);
     if (args.help()) {
         std::cout << help_text(

@@ -25,7 +25,7 @@ std::vector<OptionSpec> specs() {
         {"--by", "WHAT", "count, usage (default) or price"},
         {"--width", "N", "length of the longest bar in characters (default 40)"},
         {"--no-subaccounts", "", "leave out the subaccounts' usage"},
-        base_url_option(), timeout_option(),
+        account_option(), base_url_option(), timeout_option(),
     };
 }
 

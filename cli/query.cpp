@@ -4,6 +4,7 @@
 
 #include "progress.hpp"
 #include "session.hpp"
+#include <twilio_usage/client/non_zero.hpp>
 
 namespace twilio_usage_cli {
 
@@ -55,9 +56,6 @@ std::optional<DateSpec> date_option(ParsedArgs const& args, std::string_view nam
     return *parsed;
 }
 
-bool has_no_usage(UsageRecord const& r) {
-    auto zero = [](std::optional<Decimal> const& d) { return !d || d->is_zero(); };
-    return zero(r.count) && zero(r.usage) && zero(r.price);
-}
+bool has_no_usage(UsageRecord const& r) { return !has_usage(r); }
 
 }  // namespace twilio_usage_cli

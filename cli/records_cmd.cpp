@@ -35,7 +35,7 @@ std::vector<OptionSpec> specs() {
         {"--page-size", "N", "records per request, 1..1000 (default 1000)"},
         {"--all", "", "include categories with no usage (the API returns every category)"},
         {"--format", "F", "table (default), csv or json (an array of records as on the wire)"},
-        base_url_option(), timeout_option(),
+        account_option(), base_url_option(), timeout_option(),
     };
 }
 

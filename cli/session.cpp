@@ -20,10 +20,14 @@ bool is_set(char const* name) {
 
 Session::Session(ParsedArgs const& args) {
     using namespace twilio_usage;
-    if (auto url = args.nonempty("--base-url"))
-        options_.base_url = *url;
-    else if (char const* env = std::getenv("TWILIO_USAGE_BASE_URL"); env && *env)
-        options_.base_url = env;
+    if (auto url = args.nonempty("--base-url")) options_.base_url = *url;
+    // TWILIO_USAGE_BASE_URL, TWILIO_EDGE and TWILIO_REGION, as the library reads them.
+    options_ = Client::options_from_environment(std::move(options_));
+    if (auto account = args.nonempty("--account")) {
+        if (!detail::is_sid(*account, "AC"))
+            args.fail("--account must be AC followed by 32 hex digits, got " + detail::show_sid(*account));
+        options_.account_sid = *account;
+    }
 
     if (auto seconds = args.integer("--timeout", 1)) {
         if (*seconds > 86'400) args.fail("--timeout must be at most 86400 seconds, got " + std::to_string(*seconds));

@@ -120,7 +120,7 @@ int create(Arguments const& arguments) {
         {"--method", "M", "GET or POST (default POST)"},
         {"--name", "N", "a friendly name, up to 64 characters"},
         format_option,
-        base_url_option(), timeout_option(),
+        account_option(), base_url_option(), timeout_option(),
     };
     ParsedArgs args("triggers create", arguments, options);
     if (args.help()) {
@@ -165,7 +165,7 @@ int list(Arguments const& arguments) {
         {"--by", "WHAT", "only triggers by count, usage or price"},
         {"--recurring", "R", "only daily, monthly or yearly triggers; alltime: the ones that fire once"},
         format_option,
-        base_url_option(), timeout_option(),
+        account_option(), base_url_option(), timeout_option(),
     };
     ParsedArgs args("triggers list", arguments, options);
     if (args.help()) {
@@ -216,7 +216,7 @@ int list(Arguments const& arguments) {
 }
 
 int fetch(Arguments const& arguments) {
-    std::vector<OptionSpec> const options{format_option, base_url_option(), timeout_option()};
+    std::vector<OptionSpec> const options{format_option, account_option(), base_url_option(), timeout_option()};
     ParsedArgs args("triggers fetch", arguments, options);
     if (args.help()) {
         std::cout << help_text(fetch_usage, "Prints one usage trigger.", options);
@@ -237,7 +237,7 @@ int update(Arguments const& arguments) {
         {"--method", "M", "the new callback method, GET or POST"},
         {"--name", "N", "the new friendly name"},
         format_option,
-        base_url_option(), timeout_option(),
+        account_option(), base_url_option(), timeout_option(),
     };
     // Accepted only to say why they cannot be changed.
     std::vector<OptionSpec> accepted = options;
@@ -281,7 +281,7 @@ int update(Arguments const& arguments) {
 }
 
 int remove(Arguments const& arguments) {
-    std::vector<OptionSpec> const options{base_url_option(), timeout_option()};
+    std::vector<OptionSpec> const options{account_option(), base_url_option(), timeout_option()};
     ParsedArgs args("triggers delete", arguments, options);
     if (args.help()) {
         std::cout << help_text(delete_usage, "Deletes a usage trigger.", options);

@@ -4,7 +4,7 @@ using namespace twilio_usage;
 using namespace twilio_usage::literals;
 
 int main() {
-    auto client = Client::from_environment().value();  // TWILIO_ACCOUNT_SID + TWILIO_AUTH_TOKEN
+    auto client = Client::from_environment().value();  // TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_USAGE_BASE_URL
 
     // Today's usage: each category's description and price (exact decimals).
     for (UsageRecord const& r : client.records().today())

@@ -2,14 +2,11 @@
 // (the seed's third example). "+1000" goes on the wire as %2B1000.
 #include "twilio_usage/twilio_usage.hpp"
 
-#include <cstdlib>
 #include <iostream>
 
 int main() {
     using namespace twilio_usage;
-    ClientOptions options;
-    if (char const* url = std::getenv("TWILIO_USAGE_BASE_URL")) options.base_url = url;
-    auto client = Client::from_environment(options);
+    auto client = Client::from_environment();  // TWILIO_USAGE_BASE_URL too, for the emulator
     if (!client) {
         std::cerr << client.error() << "\n";
         return 2;

@@ -4,14 +4,11 @@
 //   (TWILIO_USAGE_BASE_URL=http://127.0.0.1:PORT for the emulator)
 #include "twilio_usage/twilio_usage.hpp"
 
-#include <cstdlib>
 #include <iostream>
 
 int main() {
     using namespace twilio_usage;
-    ClientOptions options;
-    if (char const* url = std::getenv("TWILIO_USAGE_BASE_URL")) options.base_url = url;
-    auto client = Client::from_environment(options);
+    auto client = Client::from_environment();  // TWILIO_USAGE_BASE_URL too, for the emulator
     if (!client) {
         std::cerr << client.error() << "\n";
         return 2;

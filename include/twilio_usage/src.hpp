@@ -25,6 +25,7 @@
 #include "twilio_usage/client/impl/executor.ipp"
 #include "twilio_usage/client/impl/paging.ipp"
 #include "twilio_usage/client/impl/records.ipp"
+#include "twilio_usage/core/impl/resume_point.ipp"
 #include "twilio_usage/client/impl/triggers.ipp"
 #include "twilio_usage/core/impl/date.ipp"
 #include "twilio_usage/core/impl/decimal.ipp"

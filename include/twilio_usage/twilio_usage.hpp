@@ -5,6 +5,7 @@
 
 #include "twilio_usage/client/client.hpp"
 #include "twilio_usage/client/credentials.hpp"
+#include "twilio_usage/client/non_zero.hpp"
 #include "twilio_usage/client/executor.hpp"
 #include "twilio_usage/client/options.hpp"
 #include "twilio_usage/client/paging.hpp"

@@ -90,6 +90,27 @@ TEST_CASE("records all-time --format csv: parses back to the library's values") 
     CHECK(saw_quoted);  // descriptions with commas went through RFC 4180 quoting
 }
 
+TEST_CASE("records --account: a subaccount's usage with the parent's credentials") {
+    std::string const sub = "ACfeedfacefeedfacefeedfacefeedface";  // the demo's "Support line"
+    auto const mine = client_for(demo()).for_account(sub).records().list().collect();
+    auto const parents = client_for(demo()).records().list().collect();
+    auto const o = cli({"records", "all-time", "--all", "--format", "csv", "--account", sub});
+    REQUIRE(o.exit_code == 0);
+    auto const rows = parse_csv(o.out);
+    REQUIRE(rows.size() == mine.size() + 1);
+    bool differs_from_parent = false;
+    for (std::size_t i = 0; i < mine.size(); ++i) {
+        CHECK(rows[i + 1][8] == dec(mine[i].price));
+        differs_from_parent = differs_from_parent || dec(mine[i].price) != dec(parents[i].price);
+    }
+    CHECK(differs_from_parent);  // the subaccount's numbers, not the parent's
+
+    // A malformed SID is a usage error that shows the typo.
+    auto const typo = cli({"records", "today", "--account", "ACfeedface"});
+    CHECK(typo.exit_code == 2);
+    CHECK(typo.err.find("--account must be AC followed by 32 hex digits, got 'ACfeedface'") != std::string::npos);
+}
+
 TEST_CASE("records this-month --format json: an array of records, decimals exact as strings") {
     auto const records = client_for(demo()).records().this_month().collect();
     auto const o = cli({"records", "this-month", "--format", "json", "--all"});

@@ -72,6 +72,32 @@ TEST_CASE("the seed's first example: today's usage by category with prices") {
     CHECK(std::count(lines.begin(), lines.end(), std::string(description(Category::sms)) + ": 0.38") == 1);
 }
 
+TEST_CASE("| non_zero keeps the records with usage, lazily, page by page") {
+    Fixture f;
+    f.usage(Category::sms_outbound_longcode, 3, "0.0237");
+    f.usage(Category::calls_inbound_local, 2, "0.0170");
+    auto client = f.client();
+    auto listing = client.records().today(RecordsQuery{}.page_size(100));
+    std::set<std::string> kept;
+    for (UsageRecord const& r : listing | non_zero) {
+        CHECK(has_usage(r));
+        kept.insert(std::string(r.category->wire_name()));
+    }
+    // The two categories, their parents up the hierarchy and the totals; far fewer than all.
+    CHECK(kept.count("sms-outbound-longcode") == 1);
+    CHECK(kept.count("sms") == 1);
+    CHECK(kept.count("calls-inbound-local") == 1);
+    CHECK(kept.count("calls") == 1);
+    CHECK(kept.count("totalprice") == 1);
+    CHECK(kept.count("calls-outbound") == 0);
+    std::size_t with_usage = 0;
+    for (UsageRecord const& r : client.records().today()) with_usage += has_usage(r);
+    CHECK(kept.size() == with_usage);
+    CHECK(kept.size() < categories / 10);
+    // An rvalue listing works too (the adaptor owns it).
+    CHECK(std::ranges::distance(client.records().today() | non_zero) == static_cast<std::ptrdiff_t>(with_usage));
+}
+
 TEST_CASE("every records operation, one record per category per period") {
     Fixture f;
     f.usage(Category::sms, 7, "0.07");
@@ -173,30 +199,85 @@ TEST_CASE("page size and limit are separate settings") {
     CHECK(f.emu.request_count() - before == pages);
 }
 
-TEST_CASE("a limit that ends inside a page: next_page_uri() resumes there without skipping an item") {
+TEST_CASE("resuming: a limit inside a page, resumed by a second client, gives the rest, nothing twice") {
     Fixture f;
-    auto client = f.client();
     auto const q = RecordsQuery{}.start_date(2024y / 3 / 4).end_date(2024y / 3 / 5).page_size(100);
     std::size_t const total = 2 * categories;
-    for (std::size_t limit : {150, 200}) {
+    std::vector<Key> const all = [&] {
+        std::vector<Key> out;
+        for (auto const& r : f.client().records().daily(q)) out.push_back(key(r));
+        return out;
+    }();
+    REQUIRE(all.size() == total);
+    for (std::size_t limit : {1, 4, 150, 200, 333}) {
         CAPTURE(limit);
-        auto listing = client.records().daily(q).limit(limit);
-        std::set<Key> keys;
-        std::size_t read = 0;
-        for (auto const& r : listing) {
-            keys.insert(key(r));
-            ++read;
+        // Item by item, stopping at the limit, then in chunks of `limit` until nothing is left.
+        std::vector<Key> seen;
+        std::optional<ResumePoint> at;
+        {
+            auto listing = f.client().records().daily(q).limit(limit);
+            for (auto const& r : listing) seen.push_back(key(r));
+            at = listing.resume_point();
         }
-        CHECK(read == limit);
-        auto const resume_at = listing.next_page_uri();
-        REQUIRE(resume_at);
-        auto rest = client.records().resume(*resume_at).collect();
-        for (auto const& r : rest) keys.insert(key(r));
-        CHECK(keys.size() == total);  // nothing skipped
-        // Inside a page (150): that page again, its first 50 repeated; at a
-        // page's end (200): the next page, nothing repeated.
-        CHECK(rest.size() == total - (limit / 100) * 100);
+        int rounds = 0;
+        while (at && ++rounds < 2000) {
+            auto const stored = at->to_string();  // what a program would write down
+            auto second = f.client().records().resume(stored).limit(limit);
+            for (auto const& r : second) seen.push_back(key(r));
+            at = second.resume_point();
+        }
+        CHECK_FALSE(at);
+        CHECK(seen == all);  // the same items in the same order: none lost, none twice
+
+        // The same through fetch_page() and Page::resume.
+        std::vector<Key> paged;
+        auto page = f.client().records().daily(q).limit(limit).fetch_page();
+        for (auto const& r : page.items) paged.push_back(key(r));
+        rounds = 0;
+        while (page.resume && ++rounds < 2000) {
+            page = f.client().records().resume(page.resume->to_string()).limit(limit).fetch_page();
+            for (auto const& r : page.items) paged.push_back(key(r));
+        }
+        CHECK(paged == all);
     }
+}
+
+TEST_CASE("resuming: a point taken inside the iteration resumes after the item being read") {
+    Fixture f;
+    auto client = f.client();
+    auto const q = RecordsQuery{}.start_date(2024y / 3 / 4).end_date(2024y / 3 / 4).page_size(50);
+    auto listing = client.records().daily(q);
+    CHECK(listing.resume_point() == ResumePoint{listing.first_page_uri().value(), 0});
+    std::vector<Key> head;
+    std::optional<ResumePoint> at;
+    for (auto const& r : listing) {
+        head.push_back(key(r));
+        if (head.size() == 73) {
+            at = listing.resume_point();
+            break;
+        }
+    }
+    REQUIRE(at);
+    CHECK(at->skip == 23);  // the second page, its first 23 read
+    CHECK(at->to_string().ends_with("#skip=23"));
+    auto rest = client.for_account(f.emu.main_account().sid).records().resume(*at).collect();
+    CHECK(head.size() + rest.size() == categories);
+    std::set<Key> keys(head.begin(), head.end());
+    for (auto const& r : rest) keys.insert(key(r));
+    CHECK(keys.size() == categories);
+
+    // A listing read to its end has nothing left to resume.
+    auto whole = client.records().daily(q);
+    for ([[maybe_unused]] auto const& r : whole) {
+    }
+    CHECK_FALSE(whole.resume_point());
+
+    // A text that is not a resume point is refused before anything is sent.
+    auto before = f.emu.request_count();
+    auto bad = client.records().resume(at->page_uri + "#page=2").try_fetch_page();
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().field == "resume");
+    CHECK(f.emu.request_count() == before);
 }
 
 TEST_CASE("one page on its own, then resume from the stored next_page_uri") {

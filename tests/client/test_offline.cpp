@@ -100,7 +100,10 @@ TEST_CASE("requests carry Basic auth, the User-Agent and the encoded query") {
     REQUIRE(t->requests.size() == 1);
     auto const& req = t->requests[0];
     CHECK(req.method == HttpMethod::get);
-    CHECK(req.url == "https://api.example.test" + records_prefix + "/Daily.json?Category=sms&StartDate=-30days&PageSize=2");
+    // The offset goes out as the date it means today (GMT).
+    std::string const start = format_date(DateSpec(DayOffset{-30}).resolve(today_gmt()));
+    CHECK(req.url == "https://api.example.test" + records_prefix + "/Daily.json?Category=sms&StartDate=" + start +
+                         "&PageSize=2");
     CHECK(req.header("Authorization").value_or("").substr(0, 6) == "Basic ");
     CHECK(req.header("User-Agent") == std::optional<std::string_view>("twilio-usage-cpp/0.1.0"));
     std::ostringstream os;
@@ -161,12 +164,63 @@ TEST_CASE("invalid requests fail before anything is sent") {
     REQUIRE_FALSE(long_name.has_value());
     CHECK(long_name.error().kind == ErrorKind::invalid_request);
 
-    // A malformed account SID (for_account) is refused too.
+    // A malformed account SID (for_account) is refused too, showing the typo: a SID is no secret.
     auto sub = client.for_account("AC-not-a-sid");
     auto r = sub.records().today().try_fetch_page();
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().field == "account_sid");
+    CHECK(r.error().message == "account SID 'AC-not-a-sid' is not AC followed by 32 hex digits");
+    // ...unless it is shaped like an auth token (the two variables swapped).
+    std::string const token_shaped = "0123456789abcdef0123456789abcdef";
+    auto swapped = client.for_account(token_shaped).records().today().try_fetch_page();
+    REQUIRE_FALSE(swapped.has_value());
+    CHECK(swapped.error().message.find("withheld") != std::string::npos);
+    CHECK(swapped.error().message.find(token_shaped) == std::string::npos);
+
+    // A base URL with a path is refused, not silently cut to its host.
+    ClientOptions with_path;
+    with_path.base_url = "http://127.0.0.1:1/2010-04-01";
+    Client prefixed(Credentials::from_auth_token(account_sid, auth_token), with_path, t);
+    auto p = prefixed.records().today().try_fetch_page();
+    REQUIRE_FALSE(p.has_value());
+    CHECK(p.error().field == "base_url");
+    CHECK(p.error().message.find("'http://127.0.0.1:1/2010-04-01' has more than a scheme, host and port") !=
+          std::string::npos);
     CHECK(t->requests.empty());
+}
+
+TEST_CASE("Client::from_environment: credentials, the base URL and the edge and region, errors before sending") {
+    std::map<std::string, std::string> env{{"TWILIO_ACCOUNT_SID", account_sid}, {"TWILIO_AUTH_TOKEN", auth_token}};
+    auto getenv = [&](char const* name) -> std::optional<std::string> {
+        auto it = env.find(name);
+        if (it == env.end()) return std::nullopt;
+        return it->second;
+    };
+    CHECK(Client::from_environment({}, getenv).value().base_url() == "https://api.twilio.com");
+
+    env["TWILIO_EDGE"] = "sydney";
+    env["TWILIO_REGION"] = "au1";
+    CHECK(Client::from_environment({}, getenv).value().base_url() == "https://api.sydney.au1.twilio.com");
+
+    env["TWILIO_USAGE_BASE_URL"] = "http://127.0.0.1:8080";
+    CHECK(Client::from_environment({}, getenv).value().base_url() == "http://127.0.0.1:8080");
+    // What the program sets wins over the environment.
+    ClientOptions mine;
+    mine.base_url = "http://127.0.0.1:9090";
+    CHECK(Client::from_environment(mine, getenv).value().base_url() == "http://127.0.0.1:9090");
+    CHECK(Client::options_from_environment({}, getenv).edge == std::optional<std::string>("sydney"));
+
+    env["TWILIO_USAGE_BASE_URL"] = "http://127.0.0.1:8080/2010-04-01";
+    auto with_path = Client::from_environment({}, getenv);
+    REQUIRE_FALSE(with_path.has_value());
+    CHECK(with_path.error().field == "base_url");
+
+    env["TWILIO_USAGE_BASE_URL"] = "http://127.0.0.1:8080";
+    env["TWILIO_ACCOUNT_SID"] = "AC0123456789abcdef0123456789abcdeg";
+    auto typo = Client::from_environment({}, getenv);
+    REQUIRE_FALSE(typo.has_value());
+    CHECK(noted(typo.error()).message ==
+          "account SID 'AC0123456789abcdef0123456789abcdeg' is not AC followed by 32 hex digits");
 }
 
 TEST_CASE("triggers: create sends +1000 as %2B1000; fetch, update, delete, list") {
@@ -249,7 +303,7 @@ TEST_CASE("paging is lazy and follows next_page_uri exactly; errors mid-way are 
     CHECK(it->description == "SMS 0");
     ++it;
     CHECK(t->requests.size() == 1);
-    CHECK(listing.next_page_uri() == "/p2?PageToken=a%2Bb&Page=1");
+    CHECK(listing.resume_point() == ResumePoint{"/p2?PageToken=a%2Bb&Page=1", 0});
     ++it;
     CHECK(t->requests.size() == 2);
     CHECK(t->requests[1].url == "https://api.example.test/p2?PageToken=a%2Bb&Page=1");

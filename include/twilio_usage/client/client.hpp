@@ -31,8 +31,19 @@ public:
     TWILIO_USAGE_DECL Client(Credentials credentials, ClientOptions options, std::shared_ptr<Transport> transport);
 
     /// Credentials from TWILIO_ACCOUNT_SID + TWILIO_AUTH_TOKEN, or
-    /// TWILIO_API_KEY + TWILIO_API_SECRET (+ TWILIO_ACCOUNT_SID).
-    TWILIO_USAGE_DECL static Result<Client> from_environment(ClientOptions options = {});
+    /// TWILIO_API_KEY + TWILIO_API_SECRET (+ TWILIO_ACCOUNT_SID); where
+    /// `options` leaves them unset, the base URL from TWILIO_USAGE_BASE_URL
+    /// (what the emulator's banner exports) and the edge and region from
+    /// TWILIO_EDGE and TWILIO_REGION, as Twilio's own libraries read them.
+    /// An error when a variable is missing or malformed (a SID that is not
+    /// AC..., a base URL with a path), before anything is sent. `getenv`
+    /// replaces the process environment (for tests).
+    TWILIO_USAGE_DECL static Result<Client> from_environment(ClientOptions options = {},
+                                                             Credentials::Getenv getenv = {});
+
+    /// `options` with what the environment adds (see from_environment).
+    TWILIO_USAGE_DECL static ClientOptions options_from_environment(ClientOptions options = {},
+                                                                    Credentials::Getenv getenv = {});
 
     /// The same credentials, options and connection, acting for another
     /// account (a subaccount of the credentials' account).

@@ -6,6 +6,7 @@
 #include "twilio_usage/config.hpp"
 #include "twilio_usage/core/error.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <functional>
 #include <optional>
@@ -34,6 +35,23 @@ inline bool is_sid(std::string_view s, std::string_view prefix) noexcept {
 inline std::string redact_sid(std::string_view sid) {
     if (sid.size() < 8) return "[redacted]";
     return std::string(sid.substr(0, 2)) + "..." + std::string(sid.substr(sid.size() - 4));
+}
+
+/// The process environment: a variable's value, nullopt when unset or empty.
+TWILIO_USAGE_DECL std::optional<std::string> process_getenv(char const* name);
+
+/// A malformed SID as an error shows it, so the user sees the typo ('AC12 3'):
+/// a SID is no secret. Only a value shaped like an auth token (32 hex
+/// digits: the two variables swapped) is withheld, and a long one is cut.
+inline std::string show_sid(std::string_view sid) {
+    bool const token_shaped = sid.size() == 32 && std::all_of(sid.begin(), sid.end(), is_hex);
+    if (token_shaped) return "[32 hex digits, withheld: is it the auth token?]";
+    std::string out = "'";
+    for (char c : sid.substr(0, 64)) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) out += '?';
+        else out += c;
+    }
+    return out + (sid.size() > 64 ? "...'" : "'");
 }
 
 }  // namespace detail

@@ -60,6 +60,8 @@ public:
     Credentials const& credentials() const noexcept { return credentials_; }
     ClientOptions const& options() const noexcept { return options_; }
     std::shared_ptr<Transport> const& transport() const noexcept { return transport_; }
+    /// What makes every request fail before it is sent (bad credentials or base URL).
+    std::optional<Error> const& setup_error() const noexcept { return setup_error_; }
 
     /// "/2010-04-01/Accounts/AC.../Usage/Records/Today.json"
     TWILIO_USAGE_DECL std::string path(std::string_view below_account) const;

@@ -10,9 +10,17 @@
 //   for (Result<Page<T>> const& p : listing.pages())
 // None ends early without saying why, and none yields part of a page that
 // failed to decode: a page is decoded whole or not at all.
+//
+// Resuming follows one rule on every path: a ResumePoint names the page to
+// read next and how many of its first items were read already, so a
+// listing resumed from it (records().resume(point)) gives exactly the items
+// not yet read. Listing::resume_point() is the point after the item being
+// iterated; Page::resume, the point after the page as returned (after the
+// items a limit trimmed off, those items included in what is left).
 #pragma once
 
 #include "twilio_usage/client/executor.hpp"
+#include "twilio_usage/core/resume_point.hpp"
 #include "twilio_usage/config.hpp"
 #include "twilio_usage/core/decode.hpp"
 #include "twilio_usage/core/page.hpp"
@@ -47,6 +55,7 @@ struct ListingSource {
     Result<std::string> first_uri;  // or the error that stops it before anything is sent
     std::string list_key;
     std::optional<std::size_t> limit;
+    std::size_t skip = 0;  // items of the first page already read (a resumed listing)
 };
 
 /// Yields the pages of a listing one by one: each page (trimmed so that the
@@ -60,9 +69,12 @@ public:
     /// with, to decode the next one over.
     std::optional<Result<Page<T>>> next_page(std::vector<T> recycled = {});
 
-    /// The URI the next page will be read from (to store and resume later);
-    /// after a limit that ended inside a page, that page's own URI.
-    std::optional<std::string> const& next_uri() const noexcept { return next_uri_; }
+    /// Where to resume after the first `consumed` items of the page last
+    /// returned (before any page: where the listing starts); nullopt when
+    /// nothing is left.
+    std::optional<ResumePoint> resume_after(std::size_t consumed) const;
+    /// How many items the page last returned held.
+    std::size_t returned() const noexcept { return returned_; }
     std::size_t pages_fetched() const noexcept { return pages_fetched_; }
 
 private:
@@ -71,7 +83,15 @@ private:
     std::shared_ptr<Executor const> executor_;
     std::string list_key_;
     std::optional<std::size_t> remaining_;
-    std::optional<std::string> next_uri_;
+    std::size_t first_skip_ = 0;
+    std::optional<std::string> next_uri_;  // the next request
+    // The page last returned: its URI, how many of its items came before
+    // those returned (a resumed skip), how many the server sent, its link.
+    std::optional<std::string> page_uri_;
+    std::size_t page_offset_ = 0;
+    std::size_t page_total_ = 0;
+    std::size_t returned_ = 0;
+    std::optional<std::string> page_next_;
     std::optional<Error> pending_error_;
     bool done_ = false;
     std::size_t pages_fetched_ = 0;
@@ -86,7 +106,10 @@ public:
     explicit ItemCursor(ListingSource const& source) : pager_(source) {}
 
     /// Loads the first non-empty page.
-    void start() { load_from(0); }
+    void start() {
+        started_ = true;
+        load_from(0);
+    }
     /// Moves to the next item, fetching the next page when this one is used up.
     void advance() {
         if (at_end_ || error_) {
@@ -102,6 +125,12 @@ public:
     T const& current() const { return page_.items[index_]; }
     Page<T> const& page() const noexcept { return page_; }
     Pager<T> const& pager() const noexcept { return pager_; }
+    /// After the current item (before start(): where the listing starts).
+    std::optional<ResumePoint> resume_point() const {
+        if (!started_) return pager_.resume_after(0);
+        if (at_end_ || error_ || index_ >= page_.items.size()) return pager_.resume_after(pager_.returned());
+        return pager_.resume_after(index_ + 1);
+    }
 
 private:
     void load_from(std::size_t index);
@@ -109,6 +138,7 @@ private:
     Pager<T> pager_;
     Page<T> page_;
     std::size_t index_ = 0;
+    bool started_ = false;
     bool at_end_ = false;
     std::optional<Error> error_;
 };
@@ -292,9 +322,9 @@ public:
     /// Non-throwing iteration page by page.
     PageRange<T> pages() const { return PageRange<T>(source_); }
 
-    /// Only the first page (trimmed to the limit, if any). Its `info` is
-    /// the server's: when the limit trimmed the page, info.next_page_uri is
-    /// past the items trimmed off.
+    /// Only the first page (trimmed to the limit, if any). Continue from its
+    /// `resume`, not from `info.next_page_uri` (the server's link, which is
+    /// past any items the limit trimmed off).
     Result<Page<T>> try_fetch_page() const {
         detail::Pager<T> pager(source_);
         auto page = pager.next_page();
@@ -317,14 +347,13 @@ public:
     /// The relative URI of the first page, or the error that stops this
     /// listing before anything is sent (an invalid query).
     Result<std::string> const& first_page_uri() const noexcept { return source_.first_uri; }
-    /// While iterating: where to resume (records().resume(uri)), nullopt
-    /// when nothing is left. That is the page after the current one, except
-    /// after a limit that ended inside the current page: then it is the
-    /// current page, so that resuming skips nothing and gives its first
-    /// items again (a limit that is a multiple of page_size never repeats).
-    std::optional<std::string> next_page_uri() const {
-        if (!cursor_) return std::nullopt;
-        return cursor_->pager().next_uri();
+    /// Where to resume (records().resume(point), in this process or another):
+    /// after the item being iterated, or after the last one once iteration
+    /// ended, nullopt when nothing is left. Before begin(), where the listing
+    /// starts. Resuming gives exactly the items not yet read, none twice.
+    std::optional<ResumePoint> resume_point() const {
+        if (!cursor_) return detail::Pager<T>(source_).resume_after(0);
+        return cursor_->resume_point();
     }
     /// While iterating: how many items are held in memory (one page at most).
     std::size_t buffered_items() const noexcept { return cursor_ ? cursor_->page().items.size() : 0; }

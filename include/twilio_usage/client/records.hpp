@@ -55,16 +55,28 @@ public:
     template <records_query Q = RecordsQuery>
     Listing<UsageRecord> last_month(Q const& query = {}) const { return listing(Operation::last_month, query); }
 
-    /// Continues a listing from a stored next_page_uri (relative, or an
-    /// absolute URL on the API's own host; anything else is refused).
-    Listing<UsageRecord> resume(std::string page_uri) const {
-        return Listing<UsageRecord>(
-            detail::ListingSource{executor_, Result<std::string>(std::move(page_uri)), "usage_records", std::nullopt});
+    /// Continues a listing from where it stopped (Listing::resume_point(),
+    /// Page::resume), with exactly the items not read yet. Its page URI is
+    /// relative, or an absolute URL on the API's own host (anything else is
+    /// refused); the text form is ResumePoint::to_string()'s.
+    Listing<UsageRecord> resume(ResumePoint point) const {
+        return Listing<UsageRecord>(detail::ListingSource{
+            executor_, Result<std::string>(std::move(point.page_uri)), "usage_records", std::nullopt, point.skip});
+    }
+    Listing<UsageRecord> resume(std::string_view text) const {
+        auto point = ResumePoint::parse(text);
+        if (!point)
+            return Listing<UsageRecord>(
+                detail::ListingSource{executor_, Result<std::string>(point.error()), "usage_records", std::nullopt});
+        return resume(std::move(*point));
     }
 
     /// Exactly one page, from a page URI (first_page_uri, next_page_uri...).
     Result<Page<UsageRecord>> try_fetch_page(std::string_view page_uri) const {
-        return detail::fetch_page<UsageRecord>(*executor_, page_uri, "usage_records");
+        auto page = detail::fetch_page<UsageRecord>(*executor_, page_uri, "usage_records");
+        if (page && page->info.next_page_uri && !page->info.next_page_uri->empty())
+            page->resume = ResumePoint{*page->info.next_page_uri, 0};
+        return page;
     }
     Page<UsageRecord> fetch_page(std::string_view page_uri) const { return try_fetch_page(page_uri).value(); }
 

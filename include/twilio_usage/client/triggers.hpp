@@ -43,7 +43,8 @@ public:
             executor_, detail::first_uri(*executor_, Operation::trigger_list, query.encode()), "usage_triggers", std::nullopt});
     }
     /// Continues a trigger listing from a stored next_page_uri.
-    TWILIO_USAGE_DECL Listing<UsageTrigger> resume(std::string page_uri) const;
+    TWILIO_USAGE_DECL Listing<UsageTrigger> resume(ResumePoint point) const;
+    TWILIO_USAGE_DECL Listing<UsageTrigger> resume(std::string_view text) const;
 
     TWILIO_USAGE_DECL Result<UsageTrigger> try_fetch(std::string_view sid) const;
     TWILIO_USAGE_DECL UsageTrigger fetch(std::string_view sid) const;

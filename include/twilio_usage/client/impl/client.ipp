@@ -16,10 +16,21 @@ TWILIO_USAGE_DECL Client::Client(Credentials credentials, ClientOptions options,
     : executor_(std::make_shared<detail::Executor const>(std::move(credentials), std::move(options),
                                                          std::move(transport))) {}
 
-TWILIO_USAGE_DECL Result<Client> Client::from_environment(ClientOptions options) {
-    auto credentials = Credentials::from_environment();
+TWILIO_USAGE_DECL ClientOptions Client::options_from_environment(ClientOptions options, Credentials::Getenv getenv) {
+    if (!getenv) getenv = detail::process_getenv;
+    if (options.base_url.empty())
+        if (auto url = getenv("TWILIO_USAGE_BASE_URL")) options.base_url = std::move(*url);
+    if (!options.edge) options.edge = getenv("TWILIO_EDGE");
+    if (!options.region) options.region = getenv("TWILIO_REGION");
+    return options;
+}
+
+TWILIO_USAGE_DECL Result<Client> Client::from_environment(ClientOptions options, Credentials::Getenv getenv) {
+    auto credentials = Credentials::from_environment(getenv);
     if (!credentials) return credentials.error();
-    return Client(std::move(*credentials), std::move(options));
+    Client client(std::move(*credentials), options_from_environment(std::move(options), std::move(getenv)));
+    if (auto const& error = client.executor_->setup_error()) return *error;
+    return client;
 }
 
 TWILIO_USAGE_DECL Client Client::for_account(std::string account_sid) const {

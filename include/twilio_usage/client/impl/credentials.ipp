@@ -11,13 +11,14 @@
 
 namespace twilio_usage {
 
+TWILIO_USAGE_DECL std::optional<std::string> detail::process_getenv(char const* name) {
+    char const* v = std::getenv(name);
+    if (!v || !*v) return std::nullopt;
+    return std::string(v);
+}
+
 TWILIO_USAGE_DECL Result<Credentials> Credentials::from_environment(Getenv getenv) {
-    if (!getenv)
-        getenv = [](char const* name) -> std::optional<std::string> {
-            char const* v = std::getenv(name);
-            if (!v || !*v) return std::nullopt;
-            return std::string(v);
-        };
+    if (!getenv) getenv = detail::process_getenv;
     auto account = getenv("TWILIO_ACCOUNT_SID");
     auto token = getenv("TWILIO_AUTH_TOKEN");
     auto key = getenv("TWILIO_API_KEY");
@@ -39,11 +40,11 @@ TWILIO_USAGE_DECL Result<Credentials> Credentials::from_environment(Getenv geten
 
 TWILIO_USAGE_DECL std::optional<Error> Credentials::validate() const {
     if (!detail::is_sid(account_sid_, "AC"))
-        return Error::invalid_request("account_sid", "account SID '" + detail::redact_sid(account_sid_) +
-                                                         "' is not AC followed by 32 hex digits");
+        return Error::invalid_request("account_sid", "account SID " + detail::show_sid(account_sid_) +
+                                                         " is not AC followed by 32 hex digits");
     if (is_api_key() && !detail::is_sid(username_, "SK"))
-        return Error::invalid_request("api_key", "API key SID '" + detail::redact_sid(username_) +
-                                                     "' is not SK followed by 32 hex digits");
+        return Error::invalid_request("api_key", "API key SID " + detail::show_sid(username_) +
+                                                     " is not SK followed by 32 hex digits");
     if (secret_.empty())
         return Error::invalid_request(is_api_key() ? "api_secret" : "auth_token",
                                       is_api_key() ? "the API key secret is empty" : "the auth token is empty");

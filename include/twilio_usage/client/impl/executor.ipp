@@ -92,8 +92,8 @@ TWILIO_USAGE_DECL Executor::Executor(Credentials credentials, ClientOptions opti
     account_sid_ = options_.account_sid.value_or(credentials_.account_sid());
     setup_error_ = credentials_.validate();
     if (!setup_error_ && !is_sid(account_sid_, "AC"))
-        setup_error_ = Error::invalid_request("account_sid", "account SID '" + redact_sid(account_sid_) +
-                                                                 "' is not AC followed by 32 hex digits");
+        setup_error_ = Error::invalid_request("account_sid", "account SID " + show_sid(account_sid_) +
+                                                                 " is not AC followed by 32 hex digits");
     auto base = boost::urls::parse_absolute_uri(base_url_);
     std::optional<Origin> origin;
     if (base) origin = Origin::of(*base);
@@ -101,6 +101,15 @@ TWILIO_USAGE_DECL Executor::Executor(Credentials credentials, ClientOptions opti
         if (!setup_error_)
             setup_error_ = Error::invalid_request("base_url", "base URL '" + base_url_.substr(0, 200) +
                                                                   "' is not an absolute http(s) URL");
+    } else if (!base->encoded_path().empty() || base->has_query() || base->has_fragment() ||
+               base->has_userinfo()) {
+        // A path would be dropped (every request path starts at /2010-04-01),
+        // so it is refused rather than ignored.
+        if (!setup_error_)
+            setup_error_ = Error::invalid_request(
+                "base_url", "base URL '" + base_url_.substr(0, 200) +
+                                "' has more than a scheme, host and port; give only those (e.g. http://127.0.0.1:8080): "
+                                "request paths always start at /" + std::string(api::version));
     } else {
         origin_ = *origin;
         base_url_ = std::string(base->scheme()) + "://" + std::string(base->encoded_host_and_port());

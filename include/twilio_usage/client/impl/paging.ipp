@@ -6,6 +6,7 @@
 #include "twilio_usage/client/paging.hpp"
 #include "twilio_usage/core/json_decode.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -96,9 +97,21 @@ Result<Page<T>> fetch_page(Executor const& ex, std::string_view uri, std::string
 
 template <model T>
 Pager<T>::Pager(ListingSource const& source) : executor_(source.executor), list_key_(source.list_key),
-                                              remaining_(source.limit) {
+                                              remaining_(source.limit), first_skip_(source.skip) {
     if (source.first_uri) next_uri_ = *source.first_uri;
     else pending_error_ = source.first_uri.error();
+}
+
+template <model T>
+std::optional<ResumePoint> Pager<T>::resume_after(std::size_t consumed) const {
+    if (!page_uri_) {
+        if (!next_uri_) return std::nullopt;
+        return ResumePoint{*next_uri_, first_skip_};
+    }
+    std::size_t const read = page_offset_ + consumed;
+    if (read < page_total_) return ResumePoint{*page_uri_, read};
+    if (page_next_) return ResumePoint{*page_next_, 0};
+    return std::nullopt;
 }
 
 template <model T>
@@ -120,15 +133,26 @@ std::optional<Result<Page<T>>> Pager<T>::next_page(std::vector<T> recycled) {
     }
     auto const& next = page->info.next_page_uri;
     bool const has_next = next && !next->empty();
+    // What this page is, for resume_after(): the first page of a resumed
+    // listing starts after the items read before.
+    page_uri_ = *next_uri_;
+    page_total_ = page->items.size();
+    page_offset_ = pages_fetched_ == 1 ? std::min(first_skip_, page_total_) : 0;
+    page_next_ = has_next ? next : std::nullopt;
+    if (page_offset_ > 0)
+        page->items.erase(page->items.begin(), page->items.begin() + static_cast<std::ptrdiff_t>(page_offset_));
+    auto finish = [&] {
+        returned_ = page->items.size();
+        page->resume = resume_after(returned_);
+        return Result<Page<T>>(std::move(*page));
+    };
     if (remaining_ && page->items.size() >= *remaining_) {
-        // The limit ends the listing on this page. Stopping at its last item,
-        // resuming reads the next page; stopping inside it, this page again,
-        // so that no item is skipped (next_uri_ still holds it). Either way
-        // there is no next request, and so no loop to report.
-        if (page->items.size() == *remaining_) next_uri_ = has_next ? next : std::nullopt;
+        // The limit ends the listing on this page: no next request, and so
+        // no loop to report. resume_after() tells where the rest begins.
         page->items.resize(*remaining_);
         *remaining_ = 0;
-        return Result<Page<T>>(std::move(*page));
+        next_uri_.reset();
+        return finish();
     }
     if (remaining_) *remaining_ -= page->items.size();
     // A page read before would loop forever (or repeat items): report it
@@ -140,12 +164,13 @@ std::optional<Result<Page<T>>> Pager<T>::next_page(std::vector<T> recycled) {
         pending_error_ = Error::decode("page.next_page_uri", "the URI of the next page",
                                        "the URI of a page already read (the listing would loop)");
         next_uri_.reset();
+        page_next_.reset();
     } else if (has_next) {
         next_uri_ = *next;
     } else {
         next_uri_.reset();
     }
-    return Result<Page<T>>(std::move(*page));
+    return finish();
 }
 
 template <model T>

@@ -14,9 +14,17 @@
 
 namespace twilio_usage {
 
-TWILIO_USAGE_DECL Listing<UsageTrigger> TriggersApi::resume(std::string page_uri) const {
-    return Listing<UsageTrigger>(
-        detail::ListingSource{executor_, Result<std::string>(std::move(page_uri)), "usage_triggers", std::nullopt});
+TWILIO_USAGE_DECL Listing<UsageTrigger> TriggersApi::resume(ResumePoint point) const {
+    return Listing<UsageTrigger>(detail::ListingSource{
+        executor_, Result<std::string>(std::move(point.page_uri)), "usage_triggers", std::nullopt, point.skip});
+}
+
+TWILIO_USAGE_DECL Listing<UsageTrigger> TriggersApi::resume(std::string_view text) const {
+    auto point = ResumePoint::parse(text);
+    if (!point)
+        return Listing<UsageTrigger>(
+            detail::ListingSource{executor_, Result<std::string>(point.error()), "usage_triggers", std::nullopt});
+    return resume(std::move(*point));
 }
 
 TWILIO_USAGE_DECL Result<UsageTrigger> TriggersApi::try_fetch(std::string_view sid) const {
