@@ -30,7 +30,7 @@ int main() {
         std::cout << "already past " << target << ", so it fired at " << format_rfc2822(*trigger->date_fired)
                   << " (a POST to " << trigger->callback_url.value_or("") << ")\n";
     else if (current >= target)
-        std::cout << "already at " << target << ": it fires on Twilio's next check (a POST to "
+        std::cout << "already past " << target << ", so it fires at once, on Twilio's next check (a POST to "
                   << trigger->callback_url.value_or("") << ")\n";
     else
         std::cout << "it POSTs to " << trigger->callback_url.value_or("") << " when the count reaches " << target

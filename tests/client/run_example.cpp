@@ -1,5 +1,6 @@
 // Runs one of the examples against a fresh emulator and checks its output:
-//   run-example <example executable> today|absolute|relative
+//   run-example <example executable> today|absolute|absolute-reached|relative
+// (absolute-reached: the account is past 1000 SMS before the trigger is made)
 #include "twilio_usage/testing/emulator.hpp"
 #include "twilio_usage/twilio_usage.hpp"
 
@@ -27,7 +28,7 @@ void check(bool ok, std::string const& what) {
 
 int main(int argc, char** argv) {
     if (argc != 3) {
-        std::cerr << "usage: run-example <example> today|absolute|relative\n";
+        std::cerr << "usage: run-example <example> today|absolute|absolute-reached|relative\n";
         return 2;
     }
     std::string const exe = argv[1];
@@ -39,7 +40,8 @@ int main(int argc, char** argv) {
     emu.start();
     auto const& account = emu.main_account();
     auto const today = std::chrono::sys_days{2024y / 3 / 15} + std::chrono::hours(9);
-    emu.add_usage({account.sid, OpenCategory(Category::sms), today, Decimal(250), Decimal(250),
+    int const sent = scenario == "absolute-reached" ? 1500 : 250;
+    emu.add_usage({account.sid, OpenCategory(Category::sms), today, Decimal(sent), Decimal(sent),
                    Decimal::parse("0.38").value()});
 
     ::setenv("TWILIO_ACCOUNT_SID", account.sid.c_str(), 1);
@@ -84,6 +86,17 @@ int main(int argc, char** argv) {
             check(t.trigger_value == expected, "trigger value " + expected.to_string());
             check(output.find(expected.to_string()) != std::string::npos, "the output names the trigger value");
             check(output.find(*t.sid) != std::string::npos, "the output names the SID");
+            if (scenario == "absolute") {
+                check(output.find("sms count is 250") != std::string::npos, "the output names the current count");
+                check(output.find("when the count reaches 1000") != std::string::npos, "it says when it fires");
+            }
+            if (scenario == "absolute-reached") {
+                // Already past the value: it fires at once, and the output says so, not "when it reaches".
+                check(output.find("sms count is 1500") != std::string::npos, "the output names the current count");
+                check(output.find("already past 1000, so it fire") != std::string::npos,
+                      "the output says it fires at once");
+                check(output.find("when the count reaches") == std::string::npos, "no promise of a future firing");
+            }
         }
     }
     return failures == 0 ? 0 : 1;
