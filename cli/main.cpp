@@ -27,8 +27,8 @@ constexpr std::string_view top_help =
     "  emulator               run the built-in API emulator in the foreground\n"
     "\n"
     "Credentials: TWILIO_ACCOUNT_SID + TWILIO_AUTH_TOKEN, or TWILIO_API_KEY + TWILIO_API_SECRET +\n"
-    "TWILIO_ACCOUNT_SID. API base URL: --base-url URL or TWILIO_USAGE_BASE_URL. With no credentials\n"
-    "set, commands answer from the built-in emulator with demo data.\n"
+    "TWILIO_ACCOUNT_SID. API base URL: --base-url URL or TWILIO_USAGE_BASE_URL. A subaccount:\n"
+    "--account AC... With no credentials set, commands answer from the built-in emulator with demo data.\n"
     "\n"
     "Run 'twilio-usage <command> --help' for a command's options.\n"
     "Exit status: 0 success, 1 API or network error, 2 usage error.\n";

@@ -10,7 +10,7 @@ std::string emit_categories(Spec const& spec) {
     std::ostringstream o;
     auto const n = spec.categories.size();
     o << banner(spec, "Usage categories: the Category enum and its lookup tables.");
-    o << "#include <cstddef>\n#include <cstdint>\n#include <string_view>\n\n";
+    o << "#include <array>\n#include <cstddef>\n#include <cstdint>\n#include <string_view>\n\n";
     o << "namespace twilio_usage {\n\n";
 
     o << "/// Groups of Twilio's published category table; `none` where it gives no group.\n";
@@ -52,6 +52,26 @@ std::string emit_categories(Spec const& spec) {
           << (c.parent.empty() ? n : index.at(c.parent)) << ", CategoryGroup::"
           << (c.group.empty() ? "none" : c.group) << ", " << (c.retired ? "true" : "false")
           << ", " << (c.sums_all_prices ? "true" : "false") << "},\n";
+    }
+    o << "};\n\n";
+
+    // Few categories have a short name: a sparse table, in spec (= enum)
+    // order so that a lookup can search it by halves.
+    std::size_t shorts = 0;
+    for (auto const& c : spec.categories) shorts += !c.short_description.empty();
+    o << "/// The name Twilio sends as a record's description, where the spec gives one.\n"
+         "struct CategoryShortDescription {\n"
+         "    Category category;\n"
+         "    std::string_view text;\n"
+         "};\n\n";
+    o << "// In Category order.\n";
+    o << "inline constexpr std::array<CategoryShortDescription, " << shorts << "> category_short_descriptions{";
+    if (shorts > 0) {
+        o << "{\n";
+        for (auto const& c : spec.categories)
+            if (!c.short_description.empty())
+                o << "    {Category::" << c.identifier << ", " << literal(c.short_description) << "},\n";
+        o << "}";
     }
     o << "};\n\n";
 

@@ -259,13 +259,18 @@ Spec read(YAML::Node const& root, std::string const& file) {
     spec.categories.reserve(cats.size());
     for (std::size_t i = 0; i < cats.size(); ++i) {
         MapReader m(file, cats[i], describe("category", cats[i], i),
-                    {"name", "group", "parent", "description", "count_unit", "usage_unit",
-                     "first_listed", "retired", "sums_all_prices"});
+                    {"name", "group", "parent", "description", "short_description", "count_unit",
+                     "usage_unit", "first_listed", "retired", "sums_all_prices"});
         CategorySpec c;
         c.name = m.required_string("name");
         c.group = m.optional_string("group");
         c.parent = m.optional_string("parent");
         c.description = m.optional_string("description");
+        c.short_description = m.optional_string("short_description");
+        if (m.has("short_description") && c.short_description.empty())
+            throw SpecError(file, m.where_of_value("short_description"),
+                            "'short_description' in " + describe("category", cats[i], i) +
+                                " is empty; leave the key out where Twilio's short name is not known");
         c.count_unit = m.optional_string("count_unit");
         c.usage_unit = m.optional_string("usage_unit");
         c.first_listed = m.optional_string("first_listed");

@@ -78,6 +78,7 @@ struct ModelSpec {
 
 struct CategorySpec {
     std::string name, group, parent, description, count_unit, usage_unit, first_listed;
+    std::string short_description;  // the name Twilio sends as a record's description; "" if none
     bool retired = false;
     bool sums_all_prices = false;
     std::string identifier;  // derived

@@ -153,6 +153,53 @@ TEST_CASE("errors about api values and whole sections point at them (fuzz findin
     CHECK(error_of(two_totals).find("broken.yaml:33:5: error: category 'mms': only one category") == 0);
 }
 
+namespace {
+
+// The generated categories.hpp of `text`.
+std::string categories_header(std::string const& text) {
+    auto spec = codegen::load_spec_from_string(text, "spec.yaml");
+    codegen::validate(spec);
+    for (auto const& file : codegen::generate(spec))
+        if (file.name == "categories.hpp") return file.content;
+    FAIL("no categories.hpp generated");
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("short_description: optional, emitted as a sparse table in Category order, never empty") {
+    auto const none = categories_header(valid_spec);
+    CHECK(none.find("inline constexpr std::array<CategoryShortDescription, 0> category_short_descriptions{};\n") !=
+          std::string::npos);
+    auto const two = categories_header(
+        replace(replace(valid_spec, "{name: sms}", "{name: sms, short_description: \"SMS\"}"), "{name: calls, group: voice}",
+                "{name: calls, group: voice, description: \"All voice calls, inbound & outbound.\", "
+                "short_description: Total Calls}"));
+    CHECK(two.find("inline constexpr std::array<CategoryShortDescription, 2> category_short_descriptions{{\n"
+                   "    {Category::calls, \"Total Calls\"},\n"
+                   "    {Category::sms, \"SMS\"},\n"
+                   "}};\n") != std::string::npos);
+    // The long text stays in the rows; the short one is not repeated there.
+    CHECK(two.find("{\"calls\", \"All voice calls, inbound & outbound.\", ") != std::string::npos);
+    CHECK(two.find("Total Calls") == two.rfind("Total Calls"));
+    CHECK(error_of(replace(valid_spec, "{name: sms}", "{name: sms, short_description: \"\"}")) ==
+          "broken.yaml:32:36: error: 'short_description' in category 'sms' is empty; leave the key out where "
+          "Twilio's short name is not known");
+}
+
+TEST_CASE("the real spec gives the short names of the seed's examples") {
+    auto spec = codegen::load_spec(SPEC_FILE);
+    codegen::validate(spec);
+    std::vector<std::pair<std::string, std::string>> shorts;
+    for (auto const& c : spec.categories)
+        if (!c.short_description.empty()) shorts.emplace_back(c.name, c.short_description);
+    CHECK(shorts == std::vector<std::pair<std::string, std::string>>{{"calleridlookups", "Caller ID Lookups"},
+                                                                     {"calls", "Total Calls"},
+                                                                     {"calls-inbound", "Inbound Calls"},
+                                                                     {"shortcodes-customerowned", "Customer Owned ShortCodes"},
+                                                                     {"sms-inbound-shortcode", "Inbound ShortCode SMS"}});
+}
+
 TEST_CASE("identifiers are derived by one rule") {
     CHECK(codegen::to_identifier("sms-inbound-longcode") == "sms_inbound_longcode");
     CHECK(codegen::to_identifier("delete") == "delete_");

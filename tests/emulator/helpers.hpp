@@ -1,5 +1,6 @@
 // Shared helpers of the emulator tests: an emulator at a fixed instant and a
-// plain httplib::Client (deliberately not the project's client).
+// plain httplib::Client (deliberately not the project's client), and a raw
+// socket for requests that httplib::Client would not send as written.
 #pragma once
 
 #include "twilio_usage/testing/emulator.hpp"
@@ -9,9 +10,20 @@
 
 #include <boost/json.hpp>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
 #include <chrono>
+#include <cstdint>
+#include <cstdlib>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <thread>
 
 namespace emu_test {
@@ -92,6 +104,91 @@ inline void check_error(httplib::Result const& r, int status, int code) {
     CHECK(o.at("code").as_int64() == code);
     CHECK(o.at("message").is_string());
     CHECK(str(o.at("more_info")) == "https://www.twilio.com/docs/errors/" + std::to_string(code));
+}
+
+inline std::string base64(std::string_view in) {
+    static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    for (std::size_t i = 0; i < in.size(); i += 3) {
+        unsigned const n = std::min<std::size_t>(3, in.size() - i);
+        unsigned v = 0;
+        for (unsigned j = 0; j < 3; ++j) v = v << 8U | (j < n ? static_cast<unsigned char>(in[i + j]) : 0U);
+        for (unsigned j = 0; j < 4; ++j) out.push_back(j <= n ? alphabet[(v >> (18 - 6 * j)) & 63U] : '=');
+    }
+    return out;
+}
+
+/// "Basic ..." for the emulator's main account.
+inline std::string basic_auth(Account const& a) { return "Basic " + base64(a.sid + ":" + a.auth_token); }
+
+/// A response as read off a raw socket.
+struct RawResponse {
+    int status = 0;
+    std::string head;  // status line and headers, without the blank line
+    std::string body;
+    /// The value of header `name` (case-insensitive), or "".
+    std::string header(std::string_view name) const {
+        auto lower = [](std::string_view s) {
+            std::string l(s);
+            for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            return l;
+        };
+        std::string const h = lower(head), want = "\r\n" + lower(name) + ":";
+        auto const at = h.find(want);
+        if (at == std::string::npos) return "";
+        auto begin = at + want.size();
+        while (begin < head.size() && head[begin] == ' ') ++begin;
+        return head.substr(begin, head.find("\r\n", begin) - begin);
+    }
+};
+
+/// Sends `request` byte for byte to the emulator on a fresh connection and
+/// reads one response (framed by Content-Length, or up to the connection's
+/// end), waiting at most `limit` for it.
+inline RawResponse raw_request(Emulator const& e, std::string_view request,
+                               std::chrono::milliseconds limit = 10000ms) {
+    RawResponse out;
+    int const fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(fd >= 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = htons(static_cast<std::uint16_t>(e.port()));
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+        ::close(fd);
+        FAIL("cannot connect to the emulator");
+    }
+    while (!request.empty()) {
+        auto const n = ::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+        if (n <= 0) break;
+        request.remove_prefix(static_cast<std::size_t>(n));
+    }
+    std::string data;
+    auto const deadline = std::chrono::steady_clock::now() + limit;
+    auto complete = [&] {
+        auto const end = data.find("\r\n\r\n");
+        if (end == std::string::npos) return false;
+        out.head = data.substr(0, end);
+        auto const length = out.header("Content-Length");
+        return !length.empty() && data.size() - end - 4 >= std::strtoull(length.c_str(), nullptr, 10);
+    };
+    char buf[4096];
+    while (!complete()) {
+        auto const left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) break;
+        pollfd p{fd, POLLIN, 0};
+        if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) break;
+        auto const n = ::read(fd, buf, sizeof buf);
+        if (n <= 0) break;
+        data.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    auto const end = data.find("\r\n\r\n");
+    if (end == std::string::npos) return out;
+    out.head = data.substr(0, end);
+    out.body = data.substr(end + 4);
+    if (out.head.starts_with("HTTP/1.1 ") || out.head.starts_with("HTTP/1.0 ")) out.status = std::atoi(out.head.c_str() + 9);
+    return out;
 }
 
 /// Polls `done` until true or the deadline passes.

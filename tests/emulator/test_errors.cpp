@@ -157,3 +157,56 @@ TEST_CASE("errors: malformed requests never crash the server") {
     CHECK(big->status == 400);
     CHECK(api.get(api.base() + "/Usage/Records/Today.json")->status == 200);
 }
+
+TEST_CASE("errors: a body-less request without Content-Length is answered at once, Twilio-shaped (not httplib's bare 400)") {
+    // RFC 9112 6.3: a request with neither Content-Length nor
+    // Transfer-Encoding has an empty body. cpp-httplib instead waits for the
+    // body until its read timeout and answers a bare 400 with no body.
+    Emulator emu(fixed_options());
+    emu.start();
+    auto const m = emu.main_account();
+    std::string const host = "Host: 127.0.0.1:" + std::to_string(emu.port()) + "\r\n";
+    std::string const auth = "Authorization: " + basic_auth(m) + "\r\n";
+    std::string const triggers = "/2010-04-01/Accounts/" + m.sid + "/Usage/Triggers.json";
+    auto check_json_error = [](RawResponse const& r, int status, int code, std::string const& in_message) {
+        INFO(r.head);
+        CHECK(r.status == status);
+        CHECK(r.header("Content-Type") == "application/json; charset=utf-8");
+        boost::system::error_code ec;
+        auto const v = boost::json::parse(r.body, ec);
+        REQUIRE_MESSAGE(!ec, "a JSON body: '" << r.body << "'");
+        auto const& o = v.as_object();
+        CHECK(o.at("code").as_int64() == code);
+        CHECK(o.at("status").as_int64() == status);
+        CHECK(str(o.at("message")).find(in_message) != std::string::npos);
+        CHECK(str(o.at("more_info")) == "https://www.twilio.com/docs/errors/" + std::to_string(code));
+    };
+
+    auto const started = std::chrono::steady_clock::now();
+    auto const create = raw_request(emu, "POST " + triggers + " HTTP/1.1\r\n" + host + auth + "\r\n");
+    // The same answer as a POST with an empty form body.
+    check_json_error(create, 400, 20001, "Missing required parameter CallbackUrl");
+    CHECK(std::chrono::steady_clock::now() - started < 3s);  // not after httplib's 5 s read timeout
+
+    // The same for the other methods that may carry a body: an update of a
+    // trigger that does not exist, and a DELETE (curl sends it so) that works.
+    check_json_error(raw_request(emu, "POST /2010-04-01/Accounts/" + m.sid +
+                                          "/Usage/Triggers/UT00000000000000000000000000000000.json HTTP/1.1\r\n" + host +
+                                          auth + "\r\n"),
+                     404, 20404, "UT00000000000000000000000000000000");
+    Api api(emu);
+    auto made = api.post(triggers, "CallbackUrl=http%3A%2F%2F127.0.0.1%3A9%2Fcb&TriggerValue=10&UsageCategory=sms");
+    REQUIRE(made);
+    REQUIRE(made->status == 201);
+    std::string const sid = str(json_of(made).at("sid"));
+    auto const deleted = raw_request(emu, "DELETE /2010-04-01/Accounts/" + m.sid + "/Usage/Triggers/" + sid +
+                                              ".json HTTP/1.1\r\n" + host + auth + "\r\n");
+    CHECK(deleted.status == 204);
+    check_error(api.get("/2010-04-01/Accounts/" + m.sid + "/Usage/Triggers/" + sid + ".json"), 404, 20404);
+
+    // Without credentials it is refused as any request is, before anything is read.
+    check_json_error(raw_request(emu, "POST " + triggers + " HTTP/1.1\r\n" + host + "\r\n"), 401, 20003, "Authenticate");
+    // Errors httplib answers itself (a request line it cannot parse) are Twilio-shaped too.
+    check_json_error(raw_request(emu, "NOT-HTTP\r\n\r\n"), 400, 20001, "");
+    CHECK(api.get(api.base() + "/Usage/Records/Today.json")->status == 200);
+}

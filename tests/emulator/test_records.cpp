@@ -65,7 +65,7 @@ TEST_CASE("records: root list sums and rolls up by hand, totalprice, all fields"
     CHECK(str(calls->at("account_sid")) == m);
     CHECK(str(calls->at("api_version")) == "2010-04-01");
     CHECK(str(calls->at("as_of")) == "2024-03-15T10:00:00+00:00");
-    CHECK(str(calls->at("description")) == std::string(description(Category::calls)));
+    CHECK(str(calls->at("description")) == "Total Calls");  // the short name, as in the seed
     CHECK(str(calls->at("start_date")) == "2024-02-20");  // first usage
     CHECK(str(calls->at("end_date")) == "2024-03-15");
     CHECK(str(calls->at("count_unit")) == "calls");
@@ -272,7 +272,11 @@ TEST_CASE("records: XML without the .json suffix, in the seed's shape") {
     CHECK(r->get_header_value("Content-Type").starts_with("application/xml"));
     auto const& b = r->body;
     auto const m = f.emu.main_account().sid;
-    CHECK(b.find("<TwilioResponse><UsageRecords page=\"0\" pagesize=\"50\"") != std::string::npos);
+    // The list element's attributes in the seed's order (exactly these six).
+    CHECK(b.find("<TwilioResponse><UsageRecords pagesize=\"50\" nextpageuri=\"\" uri=\"/2010-04-01/Accounts/" + m +
+                 "/Usage/Records?Category=calls&amp;StartDate=2024-03-01&amp;EndDate=2024-03-31\" firstpageuri=\"") !=
+          std::string::npos);
+    CHECK(b.find("&amp;Page=0&amp;PageSize=50\" previouspageuri=\"\" page=\"0\"><UsageRecord>") != std::string::npos);
     CHECK(b.find("firstpageuri=\"/2010-04-01/Accounts/" + m +
                  "/Usage/Records?Category=calls&amp;StartDate=2024-03-01&amp;EndDate=2024-03-31&amp;Page=0&amp;PageSize=50\"") !=
           std::string::npos);
@@ -304,6 +308,68 @@ TEST_CASE("records: XML without the .json suffix, in the seed's shape") {
     auto bad = api.get(api.base() + "/Usage/Records?PageSize=0");
     CHECK(bad->status == 400);
     CHECK(bad->body.find("<RestException><Code>20001</Code>") != std::string::npos);
+}
+
+TEST_CASE("records: XML list element and SubresourceUris byte for byte as in the seed") {
+    Fixture f;
+    Api api(f.emu);
+    auto const m = f.emu.main_account().sid;
+    std::string const acc = "/2010-04-01/Accounts/" + m;
+    // The seed's Example 2 (today's calls): its list element, with the
+    // seed's account SID replaced and '&' escaped as XML requires.
+    auto today = api.get(acc + "/Usage/Records/Today?Category=calls");
+    REQUIRE(today);
+    CHECK(today->status == 200);
+    std::string const list_element = "<UsageRecords pagesize=\"50\" nextpageuri=\"\" uri=\"" + acc +
+                                     "/Usage/Records/Today?Category=calls\" firstpageuri=\"" + acc +
+                                     "/Usage/Records/Today?Category=calls&amp;Page=0&amp;PageSize=50\" previouspageuri=\"\" "
+                                     "page=\"0\">";
+    CHECK(today->body.find("<TwilioResponse>" + list_element + "<UsageRecord>") != std::string::npos);
+    CHECK(today->body.find("<SubresourceUris/>") != std::string::npos);  // none on the period subresources
+
+    // The seed's last example (the root list): the links in its order.
+    auto root = api.get(acc + "/Usage/Records?Category=calleridlookups");
+    REQUIRE(root);
+    CHECK(root->status == 200);
+    std::string links;
+    for (char const* sub : {"AllTime", "Today", "Yesterday", "ThisMonth", "LastMonth", "Daily", "Monthly", "Yearly"})
+        links += std::string("<") + sub + ">" + acc + "/Usage/Records/" + sub + "?Category=calleridlookups</" + sub + ">";
+    CHECK(root->body.find("<SubresourceUris>" + links + "</SubresourceUris></UsageRecord>") != std::string::npos);
+}
+
+TEST_CASE("records: description is the short name Twilio sends, in JSON and XML") {
+    Fixture f;
+    Api api(f.emu);
+    // Every category of the seed's examples, with the description it shows.
+    for (auto [category, name] : {std::pair{"calls", "Total Calls"},
+                                  {"calls-inbound", "Inbound Calls"},
+                                  {"calleridlookups", "Caller ID Lookups"},
+                                  {"shortcodes-customerowned", "Customer Owned ShortCodes"},
+                                  {"sms-inbound-shortcode", "Inbound ShortCode SMS"}}) {
+        INFO(category);
+        for (char const* sub : {"", "/Daily", "/LastMonth"}) {
+            auto page = json_of(api.get(api.base() + "/Usage/Records" + sub + ".json?Category=" + category));
+            auto const* r = find_record(page, category);
+            REQUIRE(r);
+            CHECK(str(r->at("description")) == name);
+            auto xml = api.get(api.base() + "/Usage/Records" + sub + "?Category=" + category);
+            REQUIRE(xml);
+            CHECK(xml->body.find(std::string("<Category>") + category + "</Category><Description>" + name +
+                                 "</Description>") != std::string::npos);
+        }
+        // The long text stays the library's documentation of the category.
+        auto const c = category_from_string(category).value();
+        CHECK(short_description(c) == name);
+        CHECK(description(c) != name);
+        CHECK(description(c).size() > short_description(c).size());
+    }
+    // Without a short name the spec's long text goes out, and the name without either.
+    CHECK(short_description(Category::sms).empty());
+    auto sms = json_of(api.get(api.base() + "/Usage/Records.json?Category=sms"));
+    CHECK(str(find_record(sms, "sms")->at("description")) == std::string(description(Category::sms)));
+    REQUIRE(description(Category::a2p_registration_fees).empty());
+    auto bare = json_of(api.get(api.base() + "/Usage/Records.json?Category=a2p-registration-fees"));
+    CHECK(str(find_record(bare, "a2p-registration-fees")->at("description")) == "a2p-registration-fees");
 }
 
 TEST_CASE("records: paging Daily over 60 days x every category follows next_page_uri without gaps") {

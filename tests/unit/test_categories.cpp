@@ -71,6 +71,22 @@ TEST_CASE("metadata comes from the seed's table") {
     CHECK(described == 69);
 }
 
+TEST_CASE("short descriptions: the names the seed's records show, at compile time") {
+    static_assert(short_description(Category::calls) == "Total Calls");
+    static_assert(short_description(Category::sms).empty());
+    CHECK(short_description(Category::calleridlookups) == "Caller ID Lookups");
+    CHECK(short_description(Category::calls_inbound) == "Inbound Calls");
+    CHECK(short_description(Category::shortcodes_customerowned) == "Customer Owned ShortCodes");
+    CHECK(short_description(Category::sms_inbound_shortcode) == "Inbound ShortCode SMS");
+    int with_short = 0;
+    for (Category c : all_categories()) {
+        if (short_description(c).empty()) continue;
+        ++with_short;
+        CHECK(!description(c).empty());  // the long text is kept beside it
+    }
+    CHECK(with_short == 5);
+}
+
 TEST_CASE("the hierarchy implied by the seed's descriptions") {
     CHECK(parent(Category::calls_inbound_local) == Category::calls_inbound);
     CHECK(parent(Category::calls_inbound) == Category::calls);

@@ -1,4 +1,4 @@
-// What you can ask of a Category: its wire name, description, group, parent,
+// What you can ask of a Category: its wire name, descriptions, group, parent,
 // units, and the reverse lookup from a wire name. The data are the generated
 // constexpr tables; the lookup is a perfect hash (one hash, one compare).
 #pragma once
@@ -36,6 +36,18 @@ constexpr std::optional<Category> category_from_string(std::string_view name) no
 
 /// Twilio's description; empty where the spec has none.
 constexpr std::string_view description(Category c) noexcept { return detail::row(c).description; }
+/// The short name Twilio sends as a usage record's `description` ("Total
+/// Calls" for calls); empty where the spec has none.
+constexpr std::string_view short_description(Category c) noexcept {
+    auto const& table = detail::category_short_descriptions;
+    std::size_t lo = 0, hi = table.size();
+    while (lo < hi) {
+        std::size_t const mid = lo + (hi - lo) / 2;
+        if (table[mid].category < c) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < table.size() && table[lo].category == c ? table[lo].text : std::string_view{};
+}
 constexpr CategoryGroup group(Category c) noexcept { return detail::row(c).group; }
 constexpr std::string_view count_unit(Category c) noexcept { return detail::row(c).count_unit; }
 constexpr std::string_view usage_unit(Category c) noexcept { return detail::row(c).usage_unit; }

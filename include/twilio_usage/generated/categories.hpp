@@ -5,6 +5,7 @@
 // Usage categories: the Category enum and its lookup tables.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -1356,6 +1357,21 @@ inline constexpr CategoryRow category_rows[category_count] = {
     {"wireless-usage-sms", "", "", "", "2020-08-18", 646, CategoryGroup::none, false, false},
     {"wireless-usage-voice", "", "", "", "2020-08-18", 646, CategoryGroup::none, false, false},
 };
+
+/// The name Twilio sends as a record's description, where the spec gives one.
+struct CategoryShortDescription {
+    Category category;
+    std::string_view text;
+};
+
+// In Category order.
+inline constexpr std::array<CategoryShortDescription, 5> category_short_descriptions{{
+    {Category::calleridlookups, "Caller ID Lookups"},
+    {Category::calls, "Total Calls"},
+    {Category::calls_inbound, "Inbound Calls"},
+    {Category::shortcodes_customerowned, "Customer Owned ShortCodes"},
+    {Category::sms_inbound_shortcode, "Inbound ShortCode SMS"},
+}};
 
 // Hash-and-displace table over the names (see core/category_hash.hpp).
 inline constexpr std::uint64_t category_hash_seed = 0u;

@@ -9,7 +9,9 @@
 // access to the path's account (401/20003), route (404/20404), method
 // (405/20004), parameters (400/20001). Paths ending in .json answer JSON,
 // records paths without it answer XML. Handlers never let an exception out,
-// and a refused request changes nothing.
+// and a refused request changes nothing. A POST/PUT/PATCH/DELETE with neither
+// Content-Length nor Transfer-Encoding has an empty body and is routed as
+// such; the errors cpp-httplib answers by itself are Twilio-shaped too.
 #pragma once
 
 #include "twilio_usage/testing/api_error.hpp"
@@ -63,6 +65,43 @@ inline std::vector<std::string_view> segments(std::string_view path) {
         pos = next;
     }
     return out;
+}
+
+/// Whether an answer to `path` is JSON: every path but the XML records lists.
+inline bool answers_json(std::string_view path) {
+    bool const api = path.starts_with("/2010-04-01/");
+    return !api || path.ends_with(".json") || path.find("/Usage/Triggers") != std::string_view::npos;
+}
+
+/// A request whose method may carry a body but that frames none (neither
+/// Content-Length nor Transfer-Encoding). Its body is empty (RFC 9112 6.3),
+/// but cpp-httplib waits for one until its read timeout and then answers a
+/// bare 400 before any handler runs.
+inline bool has_unframed_empty_body(httplib::Request const& req) {
+    bool const may_carry_body =
+        req.method == "POST" || req.method == "PUT" || req.method == "PATCH" || req.method == "DELETE";
+    return may_carry_body && !req.has_header("Content-Length") && !req.has_header("Transfer-Encoding");
+}
+
+/// The Twilio error code of an error status that cpp-httplib answers itself.
+inline int code_of_status(int status) {
+    switch (status) {
+        case 400: return 20001;
+        case 401: return 20003;
+        case 404: return 20404;
+        case 405: return 20004;
+        default: return 20000 + status;
+    }
+}
+
+inline std::string message_of_status(int status) {
+    switch (status) {
+        case 400: return "Bad request: the request could not be read";
+        case 413: return "Request entity too large";
+        case 414: return "Request URI too long";
+        case 416: return "Requested range not satisfiable";
+        default: return "HTTP error " + std::to_string(status);
+    }
 }
 
 inline bool is_trigger_sid(std::string_view s) {
@@ -121,6 +160,24 @@ public:
         server.Delete(".*", handler);
         server.Options(".*", handler);
         server.set_payload_max_length(1U << 20U);
+        // A body-less POST/PUT/PATCH/DELETE without Content-Length: handled
+        // here, before httplib would wait for a body, as the empty body it is.
+        server.set_pre_routing_handler(httplib::Server::HandlerWithResponse(
+            [this](httplib::Request const& req, httplib::Response& res) {
+                if (!detail::has_unframed_empty_body(req)) return httplib::Server::HandlerResponse::Unhandled;
+                handle(req, res);
+                return httplib::Server::HandlerResponse::Handled;
+            }));
+        // Errors httplib answers itself (a request it cannot parse, a body
+        // too large) go out Twilio-shaped too; the router's own answers
+        // already have a body and are left alone.
+        server.set_error_handler(httplib::Server::HandlerWithResponse(
+            [](httplib::Request const& req, httplib::Response& res) {
+                if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+                detail::send_error(res, detail::answers_json(req.path), res.status, detail::code_of_status(res.status),
+                                   detail::message_of_status(res.status));
+                return httplib::Server::HandlerResponse::Handled;
+            }));
         server.set_exception_handler([](httplib::Request const&, httplib::Response& res, std::exception_ptr) {
             detail::send_error(res, true, 500, 20500, "Internal server error");
         });
@@ -129,7 +186,7 @@ public:
     void handle(httplib::Request const& req, httplib::Response& res) {
         std::string_view path = req.path;
         bool const api = path.starts_with("/2010-04-01/");
-        bool const json = !api || path.ends_with(".json") || path.find("/Usage/Triggers") != std::string_view::npos;
+        bool const json = detail::answers_json(path);
         try {
             if (api) {
                 s_.requests.fetch_add(1, std::memory_order_relaxed);

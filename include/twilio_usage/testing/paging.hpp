@@ -229,7 +229,10 @@ inline void append_envelope_tail_json(std::string& out, PageEnvelope const& e) {
     out += '}';
 }
 
-/// The envelope as XML attributes of the list element.
+/// The envelope as XML attributes of the list element: the six the seed's
+/// XML examples give, in their order (pagesize, nextpageuri, uri,
+/// firstpageuri, previouspageuri, page). start and end, which the JSON page
+/// carries, are not among them.
 inline void append_envelope_xml(std::string& out, PageEnvelope const& e) {
     auto attr = [&](char const* name, std::string_view v) {
         out.push_back(' ');
@@ -238,14 +241,12 @@ inline void append_envelope_xml(std::string& out, PageEnvelope const& e) {
         append_xml_escaped(out, v);
         out.push_back('"');
     };
-    attr("page", std::to_string(e.page));
     attr("pagesize", std::to_string(e.page_size));
-    attr("start", std::to_string(e.start));
-    attr("end", std::to_string(e.end));
+    attr("nextpageuri", e.next_page_uri ? *e.next_page_uri : std::string());
     attr("uri", e.uri);
     attr("firstpageuri", e.first_page_uri);
-    attr("nextpageuri", e.next_page_uri ? *e.next_page_uri : std::string());
     attr("previouspageuri", e.previous_page_uri ? *e.previous_page_uri : std::string());
+    attr("page", std::to_string(e.page));
 }
 
 }  // namespace twilio_usage::testing

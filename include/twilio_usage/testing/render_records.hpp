@@ -64,10 +64,17 @@ inline void append_amount_json(std::string& out, Amount a, bool as_number) {
     }
 }
 
+/// The keys of a JSON record's subresource_uris, in the contract's order.
 inline constexpr std::array<Operation, 8> kSubresourceOps{Operation::all_time,  Operation::daily,
                                                           Operation::last_month, Operation::monthly,
                                                           Operation::this_month, Operation::today,
                                                           Operation::yearly,    Operation::yesterday};
+
+/// The order of the <SubresourceUris> children in the seed's XML example.
+inline constexpr std::array<Operation, 8> kSubresourceOpsXml{Operation::all_time,   Operation::today,
+                                                             Operation::yesterday,  Operation::this_month,
+                                                             Operation::last_month, Operation::daily,
+                                                             Operation::monthly,    Operation::yearly};
 
 inline bool has_subresource_uris(Operation op) { return op == Operation::records || op == Operation::all_time; }
 
@@ -307,7 +314,7 @@ inline std::string render_records_xml(RecordsListing const& l, UsageStore const&
         element("Uri", uri);
         if (detail::has_subresource_uris(l.op)) {
             out += "<SubresourceUris>";
-            for (Operation op : detail::kSubresourceOps) {
+            for (Operation op : detail::kSubresourceOpsXml) {
                 std::string link = "/2010-04-01/Accounts/" + l.account_sid + "/Usage/Records/" +
                                    std::string(info(op).xml_name) + "?Category=";
                 append_uri_encoded(link, cv.name);

@@ -64,11 +64,13 @@ public:
     std::string_view name(CategoryKey k) const {
         return is_known(k) ? to_string(static_cast<Category>(k)) : std::string_view(unknown_[k - category_count]);
     }
-    /// The spec's description, or the name where the spec has none.
+    /// A record's description, as Twilio sends it: the spec's short name;
+    /// where it has none, its long description; where it has neither, the name.
     std::string_view description(CategoryKey k) const {
         if (is_known(k)) {
-            auto d = twilio_usage::description(static_cast<Category>(k));
-            if (!d.empty()) return d;
+            auto const c = static_cast<Category>(k);
+            if (auto s = twilio_usage::short_description(c); !s.empty()) return s;
+            if (auto d = twilio_usage::description(c); !d.empty()) return d;
         }
         return name(k);
     }
