@@ -69,7 +69,10 @@ int diff(Arguments const& arguments) {
         std::string const name(r.category->wire_name());
         if (!seen.insert(name).second) return true;
         std::string line = "  - {name: " + name;
-        if (r.description && !r.description->empty()) line += ", description: " + yaml_quoted(*r.description);
+        // The wire's description is Twilio's short name; the spec's long
+        // `description` is documentation the server does not send.
+        if (r.description && !r.description->empty())
+            line += ", short_description: " + yaml_quoted(*r.description);
         lines.push_back(line + "}");
         return true;
     });

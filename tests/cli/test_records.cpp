@@ -272,7 +272,7 @@ TEST_CASE("categories diff: the server's categories the spec lacks, as YAML") {
     auto const o = cli({"categories", "diff"}, env_for(emu));
     REQUIRE(o.exit_code == 0);
     CHECK(o.out ==
-          "  - {name: brand-new-category, description: \"" + server[0].description.value() + "\"}\n");
+          "  - {name: brand-new-category, short_description: \"" + server[0].description.value() + "\"}\n");
     // The records table shows it by its wire name.
     auto const table = cli({"records", "--category", "brand-new-category"}, env_for(emu));
     CHECK(table.out.find("\nbrand-new-category ") != std::string::npos);
