@@ -6,6 +6,7 @@
 // on stderr.
 #pragma once
 
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -32,5 +33,9 @@ int run_chart(Arguments const& args);
 int run_triggers(Arguments const& args);
 int run_categories(Arguments const& args);
 int run_emulator(Arguments const& args);
+
+/// Runs `command` and turns what it throws into one line on stderr and the
+/// exit code (shared by twilio-usage and twilio-usage-emulator).
+int run_reporting_failures(std::function<int()> const& command);
 
 }  // namespace twilio_usage_cli

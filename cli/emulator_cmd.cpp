@@ -1,10 +1,12 @@
-// twilio-usage emulator [--port N] [--data FILE]: the library's API emulator
-// in the foreground, until SIGINT or SIGTERM.
+// twilio-usage emulator [--port N] [--host H] [--data FILE | --no-demo]
+// [--prices-as-numbers]: the library's API emulator in the foreground, until
+// SIGINT or SIGTERM. twilio-usage-emulator is this same command on its own.
 #include <pthread.h>
 
 #include <csignal>
 #include <iostream>
 #include <twilio_usage/testing/emulator.hpp>
+#include <twilio_usage/testing/server_heap.hpp>
 
 #include "args.hpp"
 #include "cli.hpp"
@@ -16,11 +18,13 @@ int run_emulator(Arguments const& arguments) {
         {"--port", "N", "port to listen on (default 0: any free port, printed)"},
         {"--host", "H", "address to listen on (default 127.0.0.1)"},
         {"--data", "FILE", "a JSON data file (accounts, api_keys, usage) instead of the demo data"},
+        {"--no-demo", "", "start with one empty account instead of the demo data"},
+        {"--prices-as-numbers", "", "send count, usage and price as JSON numbers instead of strings"},
     };
     ParsedArgs args("emulator", arguments, options);
     if (args.help()) {
         std::cout << help_text(
-            "twilio-usage emulator [--port N] [--host H] [--data FILE]",
+            "twilio-usage emulator [--port N] [--host H] [--data FILE | --no-demo] [--prices-as-numbers]",
             "Runs the Usage API emulator in the foreground with the demo data (or FILE), prints\n"
             "its URL and credentials, and stops on Ctrl-C (SIGINT) or SIGTERM.",
             options);
@@ -32,7 +36,10 @@ int run_emulator(Arguments const& arguments) {
     if (eo.port > 65535) args.fail("--port must be at most 65535");
     if (auto host = args.nonempty("--host")) eo.host = *host;
     auto const data = args.nonempty("--data");
-    eo.demo_data = !data;
+    if (data && args.flag("--no-demo")) args.fail("--data already replaces the demo data: give --data or --no-demo");
+    eo.demo_data = !data && !args.flag("--no-demo");
+    eo.prices_as_numbers = args.flag("--prices-as-numbers");
+    twilio_usage::testing::keep_heap_between_pages();  // before the server's threads start
 
     // Block the stop signals in every thread (the server's too); this one waits for them.
     sigset_t signals;
@@ -52,7 +59,7 @@ int run_emulator(Arguments const& arguments) {
     emu.start();  // std::runtime_error naming the address when it cannot bind: exit 1
     auto const& account = emu.main_account();
     std::cout << "Usage API emulator listening on " << emu.base_url() << " ("
-              << (data ? "data from " + *data : std::string("demo data")) << ")\n"
+              << (data ? "data from " + *data : std::string(eo.demo_data ? "demo data" : "no data")) << ")\n"
               << "Use it from another shell with:\n"
               << "  export TWILIO_USAGE_BASE_URL=" << emu.base_url() << "\n"
               << "  export TWILIO_ACCOUNT_SID=" << account.sid << "\n"

@@ -6,7 +6,6 @@
 // stderr: exit 2 for a usage error, 1 for an API, transport or decode error.
 #include <iostream>
 #include <string_view>
-#include <twilio_usage/core/error.hpp>
 
 #include "cli.hpp"
 
@@ -43,19 +42,12 @@ int dispatch(std::string_view command, Arguments const& rest) {
                      "': use records, chart, triggers, categories or emulator (see twilio-usage --help)");
 }
 
-/// One line: no newline inside a message reaches the terminal.
-std::string one_line(std::string s) {
-    for (char& c : s)
-        if (c == '\n' || c == '\r') c = ' ';
-    return s;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
     std::ios::sync_with_stdio(false);
     Arguments args(argv + (argc > 0 ? 1 : 0), argv + argc);
-    try {
+    return run_reporting_failures([&] {
         if (args.empty()) {
             std::cerr << top_help;
             return exit_usage;
@@ -68,21 +60,6 @@ int main(int argc, char** argv) {
             std::cout << "twilio-usage 0.1.0\n";
             return exit_ok;
         }
-        int const code = dispatch(args[0], Arguments(args.begin() + 1, args.end()));
-        std::cout.flush();
-        return code;
-    } catch (UsageError const& e) {
-        std::cout.flush();
-        std::cerr << program << ": " << one_line(e.what()) << "\n";
-        return exit_usage;
-    } catch (twilio_usage::Exception const& e) {
-        std::cout.flush();
-        auto const& error = e.error();
-        std::cerr << program << ": " << one_line(error.to_string()) << "\n";
-        return error.kind == twilio_usage::ErrorKind::invalid_request ? exit_usage : exit_failure;
-    } catch (std::exception const& e) {
-        std::cout.flush();
-        std::cerr << program << ": " << one_line(e.what()) << "\n";
-        return exit_failure;
-    }
+        return dispatch(args[0], Arguments(args.begin() + 1, args.end()));
+    });
 }

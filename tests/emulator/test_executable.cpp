@@ -1,6 +1,7 @@
 // The twilio-usage-emulator executable: prints its URL and credentials,
-// serves, and stops cleanly on SIGTERM. Meson passes its path in
-// TWILIO_USAGE_EMULATOR_EXE; without it the test is skipped.
+// serves, and stops cleanly on SIGTERM; and it is `twilio-usage emulator`
+// under another name. Meson passes the paths in TWILIO_USAGE_EMULATOR_EXE
+// and TWILIO_USAGE_CLI.
 #include "helpers.hpp"
 #include "twilio_usage/testing/demo_data.hpp"
 
@@ -82,10 +83,7 @@ struct Child {
 
 TEST_CASE("executable: prints URL and credentials, serves, stops on SIGTERM and SIGINT") {
     char const* exe = std::getenv("TWILIO_USAGE_EMULATOR_EXE");
-    if (!exe) {
-        MESSAGE("TWILIO_USAGE_EMULATOR_EXE not set: skipped");
-        return;
-    }
+    REQUIRE_MESSAGE(exe, "TWILIO_USAGE_EMULATOR_EXE must name twilio-usage-emulator");
     for (int sig : {SIGTERM, SIGINT}) {
         Child c({exe, "--port", "0"});
         REQUIRE(c.read_until("Press Ctrl-C"));
@@ -105,4 +103,48 @@ TEST_CASE("executable: prints URL and credentials, serves, stops on SIGTERM and 
     }
     Child bad({exe, "--bogus"});
     CHECK(bad.wait_exit() == 2);
+}
+
+TEST_CASE("executable: twilio-usage-emulator and `twilio-usage emulator` take the same options, with one meaning") {
+    char const* standalone = std::getenv("TWILIO_USAGE_EMULATOR_EXE");
+    char const* cli = std::getenv("TWILIO_USAGE_CLI");
+    REQUIRE_MESSAGE((standalone && cli), "TWILIO_USAGE_EMULATOR_EXE and TWILIO_USAGE_CLI must be set");
+    std::vector<std::vector<std::string>> const launchers{{standalone}, {cli, "emulator"}};
+    std::vector<std::string> helps;
+    for (auto const& launcher : launchers) {
+        CAPTURE(launcher.back());
+        auto with = [&](std::vector<std::string> extra) {
+            auto args = launcher;
+            args.insert(args.end(), extra.begin(), extra.end());
+            return args;
+        };
+        Child help(with({"--help"}));
+        CHECK(help.wait_exit() == 0);
+        help.read_until("this help");
+        helps.push_back(help.text);
+
+        // No --port needed (any free port); --no-demo and --prices-as-numbers mean the same in both.
+        Child c(with({"--no-demo", "--prices-as-numbers"}));
+        REQUIRE(c.read_until("Press Ctrl-C"));
+        CHECK(c.text.find("(no data)") != std::string::npos);
+        std::smatch url, sid, token;
+        REQUIRE(std::regex_search(c.text, url, std::regex("export TWILIO_USAGE_BASE_URL=(http://127\\.0\\.0\\.1:[0-9]+)")));
+        REQUIRE(std::regex_search(c.text, sid, std::regex("export TWILIO_ACCOUNT_SID=(AC[0-9a-f]{32})")));
+        REQUIRE(std::regex_search(c.text, token, std::regex("export TWILIO_AUTH_TOKEN=([0-9a-f]{32})")));
+        CHECK(sid[1] != std::string(demo::parent_sid));  // not the demo's account
+        httplib::Client http(url[1].str());
+        http.set_basic_auth(sid[1].str(), token[1].str());
+        auto r = http.Get("/2010-04-01/Accounts/" + sid[1].str() + "/Usage/Records/Today.json?Category=calls");
+        REQUIRE(r);
+        CHECK(r->status == 200);
+        CHECK(json_of(r).at("usage_records").as_array().at(0).at("count").is_number());
+        kill(c.pid, SIGTERM);
+        CHECK(c.wait_exit() == 0);
+
+        Child both(with({"--data", "x.json", "--no-demo"}));
+        CHECK(both.wait_exit() == 2);
+        Child bogus(with({"--bogus"}));
+        CHECK(bogus.wait_exit() == 2);
+    }
+    CHECK(helps[0] == helps[1]);  // one command under two names
 }
